@@ -1,0 +1,29 @@
+// The renderer's Content-Security-Policy. Pure: also imported by electron.vite.config.ts,
+// which writes the production policy into index.html as a <meta> tag, because a header
+// added in webRequest.onHeadersReceived is not reliably applied to file:// pages.
+
+const common = [
+  "default-src 'none'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  // React sets style attributes and the Gantt print layout injects <style>
+  "style-src 'self' 'unsafe-inline'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "object-src 'none'",
+];
+
+/** Production: our own files only. */
+export const PRODUCTION_CSP = [...common, "script-src 'self'", "connect-src 'self'"].join('; ');
+
+/** Development: Vite's dev server adds an inline React-refresh preamble and a websocket for HMR. */
+export function developmentCsp(devServerUrl: string): string {
+  const u = new URL(devServerUrl);
+  const ws = `ws://${u.host}`;
+  return [...common, "script-src 'self' 'unsafe-inline'", `connect-src 'self' ${ws}`].join('; ');
+}
+
+/** As a header, also forbid being framed (ignored in <meta>, so added here only). */
+export function cspHeader(policy: string): string {
+  return `${policy}; frame-ancestors 'none'`;
+}

@@ -1,0 +1,51 @@
+// Session- and window-level hardening (Electron security checklist): strict CSP,
+// no navigation away from the app, no new windows, no permissions, no <webview>.
+import { type Session, type WebContents } from 'electron';
+import { type AppOrigin, isAppUrl } from './app-origin';
+import { cspHeader, developmentCsp, PRODUCTION_CSP } from './csp';
+
+/** webPreferences every window gets; preload is the only bridge to the main process. */
+export function secureWebPreferences(preload: string): Electron.WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    spellcheck: false,
+  };
+}
+
+export function applySessionSecurity(session: Session, origin: AppOrigin): void {
+  const policy = cspHeader(origin.kind === 'dev' ? developmentCsp(origin.url) : PRODUCTION_CSP);
+  session.webRequest.onHeadersReceived((details, callback) => {
+    const headers = { ...details.responseHeaders };
+    // drop any CSP the dev server might send, in whatever case, and set ours
+    for (const key of Object.keys(headers)) {
+      if (key.toLowerCase() === 'content-security-policy') delete headers[key];
+    }
+    headers['Content-Security-Policy'] = [policy];
+    callback({ responseHeaders: headers });
+  });
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  // the app never downloads through the renderer: exports go through the save dialog
+  session.on('will-download', (event) => event.preventDefault());
+}
+
+export function applyContentsSecurity(contents: WebContents, origin: AppOrigin): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, origin)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url, origin)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}

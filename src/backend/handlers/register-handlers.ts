@@ -1,0 +1,18 @@
+import { saveProjectPatch, undoLastChange } from '../services/project-service';
+import { appMeta, listPlans, projectDetail, registerView } from '../services/register-service';
+import type { HandlerTable } from './types';
+
+export const registerHandlers = {
+  'plans.list': (_input, ctx) => listPlans(ctx.db),
+  'register.get': ({ planId }, ctx) => registerView(ctx, planId),
+  'project.get': ({ id }, ctx) => projectDetail(ctx, id),
+  'project.update': ({ id, patch }, ctx) => {
+    saveProjectPatch(ctx, id, patch);
+    return projectDetail(ctx, id);
+  },
+  'project.undoLast': ({ id }, ctx) => {
+    undoLastChange(ctx, id);
+    return projectDetail(ctx, id);
+  },
+  'meta.get': (_input, ctx) => appMeta(ctx),
+} satisfies HandlerTable<'plans.list' | 'register.get' | 'project.get' | 'project.update' | 'project.undoLast' | 'meta.get'>;

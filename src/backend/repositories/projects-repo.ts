@@ -1,0 +1,171 @@
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../domain/api/errors';
+import type { Project, ScaleMetrics, Site } from '../../domain/model';
+import { scaleMetricsSchema } from '../../domain/scale-metrics-schema';
+
+interface ProjectRow {
+  id: number;
+  plan_id: number;
+  seq: number;
+  seq_printed: string | null;
+  name: string;
+  category: string;
+  nature: string;
+  owner: string;
+  location_text: string;
+  scale_text: string;
+  metrics_json: string;
+  investment_yuan: number;
+  start_year: number;
+  end_year: number;
+  start_date: string | null;
+  end_date: string | null;
+  remark: string;
+  responsible_unit: string;
+  leader: string;
+  note: string;
+}
+
+interface SiteRow {
+  id: number;
+  project_id: number;
+  seq: number;
+  town: string;
+  village: string;
+  address: string;
+  scale_text: string;
+  budget_yuan: number | null;
+  start_year: number | null;
+  end_year: number | null;
+}
+
+function parseMetrics(json: string): ScaleMetrics {
+  const parsed = scaleMetricsSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : {};
+}
+
+const toProject = (r: ProjectRow): Project => ({
+  id: r.id,
+  planId: r.plan_id,
+  seq: r.seq,
+  seqPrinted: r.seq_printed,
+  name: r.name,
+  category: r.category,
+  nature: r.nature,
+  owner: r.owner,
+  locationText: r.location_text,
+  scaleText: r.scale_text,
+  metrics: parseMetrics(r.metrics_json),
+  investmentYuan: r.investment_yuan,
+  startYear: r.start_year,
+  endYear: r.end_year,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  remark: r.remark,
+  responsibleUnit: r.responsible_unit,
+  leader: r.leader,
+  note: r.note,
+});
+
+const toSite = (r: SiteRow): Site => ({
+  id: r.id,
+  projectId: r.project_id,
+  seq: r.seq,
+  town: r.town,
+  village: r.village,
+  address: r.address,
+  scaleText: r.scale_text,
+  budgetYuan: r.budget_yuan,
+  startYear: r.start_year,
+  endYear: r.end_year,
+});
+
+/** Project fields as columns: the one map between the model and the table. */
+export const PROJECT_COLUMNS = {
+  seq: 'seq',
+  seqPrinted: 'seq_printed',
+  name: 'name',
+  category: 'category',
+  nature: 'nature',
+  owner: 'owner',
+  locationText: 'location_text',
+  scaleText: 'scale_text',
+  metrics: 'metrics_json',
+  investmentYuan: 'investment_yuan',
+  startYear: 'start_year',
+  endYear: 'end_year',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  remark: 'remark',
+  responsibleUnit: 'responsible_unit',
+  leader: 'leader',
+  note: 'note',
+} as const satisfies Record<Exclude<keyof Project, 'id' | 'planId'>, string>;
+
+export type ProjectField = keyof typeof PROJECT_COLUMNS;
+export type ProjectInsert = Omit<Project, 'id' | 'planId'>;
+export type SiteInsert = Omit<Site, 'id' | 'projectId'>;
+
+function toColumnValue(field: ProjectField, value: unknown): unknown {
+  return field === 'metrics' ? JSON.stringify(value ?? {}) : value;
+}
+
+export function listProjects(db: Database.Database, planId: number): Project[] {
+  return db
+    .prepare<[number], ProjectRow>('SELECT * FROM project WHERE plan_id = ? ORDER BY seq, id')
+    .all(planId)
+    .map(toProject);
+}
+
+export function getProject(db: Database.Database, id: number): Project {
+  const row = db.prepare<[number], ProjectRow>('SELECT * FROM project WHERE id = ?').get(id);
+  if (!row) throw new ApiError('not_found', `找不到项目（编号 ${id}）`);
+  return toProject(row);
+}
+
+export function insertProject(db: Database.Database, planId: number, p: ProjectInsert): number {
+  const fields = Object.keys(PROJECT_COLUMNS) as ProjectField[];
+  const cols = ['plan_id', ...fields.map((f) => PROJECT_COLUMNS[f])];
+  const values = [planId, ...fields.map((f) => toColumnValue(f, p[f]))];
+  const r = db
+    .prepare(`INSERT INTO project (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...values);
+  return Number(r.lastInsertRowid);
+}
+
+export function updateProjectFields(db: Database.Database, id: number, patch: Partial<ProjectInsert>): void {
+  const fields = (Object.keys(patch) as ProjectField[]).filter((f) => f in PROJECT_COLUMNS);
+  if (fields.length === 0) return;
+  const sets = fields.map((f) => `${PROJECT_COLUMNS[f]} = ?`).join(', ');
+  db.prepare(`UPDATE project SET ${sets} WHERE id = ?`).run(...fields.map((f) => toColumnValue(f, patch[f])), id);
+}
+
+export function listSites(db: Database.Database, projectId: number): Site[] {
+  return db
+    .prepare<[number], SiteRow>('SELECT * FROM site WHERE project_id = ? ORDER BY seq, id')
+    .all(projectId)
+    .map(toSite);
+}
+
+export function listSitesByPlan(db: Database.Database, planId: number): Site[] {
+  return db
+    .prepare<[number], SiteRow>(
+      'SELECT s.* FROM site s JOIN project p ON p.id = s.project_id WHERE p.plan_id = ? ORDER BY p.seq, s.seq, s.id',
+    )
+    .all(planId)
+    .map(toSite);
+}
+
+export function insertSite(db: Database.Database, projectId: number, s: SiteInsert, placeId: number | null = null): number {
+  const r = db
+    .prepare(
+      `INSERT INTO site (project_id, seq, place_id, town, village, address, scale_text, budget_yuan, start_year, end_year)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(projectId, s.seq, placeId, s.town, s.village, s.address, s.scaleText, s.budgetYuan, s.startYear, s.endYear);
+  return Number(r.lastInsertRowid);
+}
+
+export function deleteSites(db: Database.Database, projectId: number): void {
+  db.prepare('DELETE FROM site WHERE project_id = ?').run(projectId);
+}

@@ -1,0 +1,198 @@
+// Writes 附件1 重点项目清单明细 and 重点项目清单 in the annex's own layout: merged title,
+// header, one row per project, a 合计 row with a live SUM (and its cached value), widths,
+// wrapping, frozen header and print set-up. Fields the layout has no column for travel
+// in a hidden sheet so that a round trip through the app loses nothing.
+import ExcelJS from 'exceljs';
+import type { Plan, Project } from '../../domain/model';
+import { yuanToWan } from '../../domain/money';
+import {
+  ANNEX_COLUMNS,
+  ANNEX_SHEET_NAME,
+  EXTRA_COLUMNS,
+  EXTRA_SHEET_NAME,
+  SUMMARY_COLUMNS,
+  SUMMARY_SHEET_NAME,
+  TOTAL_LABEL,
+  annexTitle,
+  summaryTitle,
+  type ColumnDef,
+} from '../../domain/xlsx/annex-columns';
+import { formatWindow } from '../../domain/xlsx/parse-window';
+
+type PlanHead = Pick<Plan, 'title'>;
+type CellInput = string | number;
+
+const FONT = '宋体';
+const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
+const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+export function columnLetter(index1: number): string {
+  let n = index1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function annexCells(p: Project): CellInput[] {
+  return [
+    p.seq,
+    p.name,
+    p.nature,
+    p.owner,
+    p.locationText,
+    p.scaleText,
+    yuanToWan(p.investmentYuan),
+    formatWindow(p.startYear, p.endYear, p.remark),
+  ];
+}
+
+function summaryCells(p: Project): CellInput[] {
+  return [p.seq, p.name, p.locationText, yuanToWan(p.investmentYuan), p.remark];
+}
+
+interface TableSpec {
+  sheetName: string;
+  title: string;
+  columns: readonly ColumnDef[];
+  rows: CellInput[][];
+  totalYuan: number;
+  /** columns (1-based) centred: short codes and years */
+  centred: ReadonlySet<number>;
+}
+
+function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
+  const n = spec.columns.length;
+  const last = columnLetter(n);
+  const ws = wb.addWorksheet(spec.sheetName, {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 0, topLeftCell: 'A3', activeCell: 'A3' }],
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: '1:2',
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  });
+  ws.columns = spec.columns.map((c) => ({ width: c.width }));
+
+  const title = ws.addRow([spec.title]);
+  ws.mergeCells(`A1:${last}1`);
+  title.height = 36;
+  title.getCell(1).font = { name: FONT, size: 16, bold: true };
+  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+
+  const header = ws.addRow(spec.columns.map((c) => c.header));
+  header.height = 32;
+  header.eachCell((cell) => {
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+    cell.border = BORDER;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+  });
+
+  const amountCol = spec.columns.findIndex((c) => c.field === 'investment') + 1;
+  for (const values of spec.rows) {
+    const row = ws.addRow(values);
+    for (let c = 1; c <= n; c++) {
+      const cell = row.getCell(c);
+      cell.font = { name: FONT, size: 10 };
+      cell.border = BORDER;
+      cell.alignment = {
+        vertical: 'middle',
+        horizontal: spec.centred.has(c) || c === amountCol ? 'center' : 'left',
+        wrapText: true,
+      };
+    }
+  }
+
+  const firstData = 3;
+  const lastData = firstData + spec.rows.length - 1;
+  const totalValues: CellInput[] = Array.from({ length: n }, () => '');
+  totalValues[0] = `${TOTAL_LABEL}（万元）`;
+  const total = ws.addRow(totalValues);
+  const totalRowNumber = total.number;
+  if (amountCol > 2) ws.mergeCells(`A${totalRowNumber}:${columnLetter(amountCol - 1)}${totalRowNumber}`);
+  const amountLetter = columnLetter(amountCol);
+  total.getCell(amountCol).value = {
+    formula: spec.rows.length > 0 ? `SUM(${amountLetter}${firstData}:${amountLetter}${lastData})` : '0',
+    result: yuanToWan(spec.totalYuan),
+  };
+  for (let c = 1; c <= n; c++) {
+    const cell = total.getCell(c);
+    cell.font = { name: FONT, size: 11, bold: true };
+    cell.border = BORDER;
+    cell.alignment = { horizontal: 'center', vertical: 'middle' };
+  }
+  ws.pageSetup.printArea = `A1:${last}${totalRowNumber}`;
+  return ws;
+}
+
+function writeExtraSheet(wb: ExcelJS.Workbook, projects: readonly Project[]): void {
+  const ws = wb.addWorksheet(EXTRA_SHEET_NAME, { state: 'hidden' });
+  ws.addRow([...EXTRA_COLUMNS]);
+  for (const p of projects) {
+    ws.addRow([
+      p.seq,
+      p.name,
+      p.seqPrinted ?? '',
+      p.category,
+      p.startDate ?? '',
+      p.endDate ?? '',
+      p.responsibleUnit,
+      p.leader,
+      p.note,
+    ]);
+  }
+}
+
+function newWorkbook(): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = '民政重点项目台账';
+  wb.created = new Date();
+  return wb;
+}
+
+function sumYuan(projects: readonly Project[]): number {
+  return projects.reduce((s, p) => s + p.investmentYuan, 0);
+}
+
+/** 附件1 重点项目清单明细 (plus the hidden sheet of fields the layout has no column for). */
+export function buildAnnexWorkbook(plan: PlanHead, projects: readonly Project[]): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  writeTable(wb, {
+    sheetName: ANNEX_SHEET_NAME,
+    title: annexTitle(plan.title),
+    columns: ANNEX_COLUMNS,
+    rows: projects.map(annexCells),
+    totalYuan: sumYuan(projects),
+    centred: new Set([1, 3, 8]),
+  });
+  writeExtraSheet(wb, projects);
+  return wb;
+}
+
+/** 重点项目清单: 序号, 项目名称, 项目建设地, 投资估算（万元）, 备注. */
+export function buildSummaryWorkbook(plan: PlanHead, projects: readonly Project[]): ExcelJS.Workbook {
+  const wb = newWorkbook();
+  writeTable(wb, {
+    sheetName: SUMMARY_SHEET_NAME,
+    title: summaryTitle(plan.title),
+    columns: SUMMARY_COLUMNS,
+    rows: projects.map(summaryCells),
+    totalYuan: sumYuan(projects),
+    centred: new Set([1, 5]),
+  });
+  return wb;
+}
+
+export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

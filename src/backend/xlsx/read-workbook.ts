@@ -1,0 +1,110 @@
+// Opens an untrusted workbook: zip guard → namespace normalisation → ExcelJS, and turns
+// sheets into plain grids of cell values (rich text joined, formulas' cached results,
+// merged cells' master values), which the pure-ish annex reader works on.
+import ExcelJS from 'exceljs';
+import { ApiError } from '../../domain/api/errors';
+import { normaliseNamespaces } from './normalise-namespaces';
+import { DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
+
+/** A cell as the importer needs it: its value (number or text) and whether a formula made it. */
+export interface GridCell {
+  value: number | string | null;
+  formula: string | null;
+}
+
+export interface GridRow {
+  /** 1-based Excel row number */
+  rowNumber: number;
+  cells: GridCell[];
+}
+
+export interface SheetGrid {
+  name: string;
+  rows: GridRow[];
+  columnCount: number;
+}
+
+type Phase = (phase: string, done: number, total: number) => void;
+
+export async function loadWorkbook(
+  buf: Buffer,
+  fileName: string,
+  opts: { limits?: ZipLimits; onProgress?: Phase } = {},
+): Promise<ExcelJS.Workbook> {
+  opts.onProgress?.('检查文件', 0, 1);
+  const guarded = guardZip(buf, fileName, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  const readable = await normaliseNamespaces(buf, guarded.xmlParts);
+  opts.onProgress?.('读取工作簿', 0, 1);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(readable as unknown as ArrayBuffer);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new ApiError('bad_file', `${fileName}：工作簿内容已损坏，无法读取（${detail}）。`, [
+      { file: fileName, message: `工作簿内容已损坏，无法读取（${detail}）。` },
+    ]);
+  }
+  return wb;
+}
+
+function richText(parts: readonly { text: string }[]): string {
+  return parts.map((p) => p.text).join('');
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The plain value behind any ExcelJS cell value. */
+export function plainValue(v: ExcelJS.CellValue): number | string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return isoDate(v);
+  if ('richText' in v) return richText(v.richText);
+  if ('formula' in v || 'sharedFormula' in v) {
+    const result = (v as ExcelJS.CellFormulaValue).result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === 'object' && 'error' in result) return result.error;
+    return plainValue(result as ExcelJS.CellValue);
+  }
+  if ('hyperlink' in v) {
+    const t: unknown = v.text;
+    if (typeof t === 'string') return t;
+    if (typeof t === 'object' && t !== null && 'richText' in t) return richText((t as ExcelJS.CellRichTextValue).richText);
+    return null;
+  }
+  if ('error' in v) return v.error;
+  return null;
+}
+
+function formulaOf(v: ExcelJS.CellValue): string | null {
+  if (typeof v === 'object' && v !== null && !(v instanceof Date)) {
+    if ('formula' in v && typeof v.formula === 'string') return v.formula;
+    if ('sharedFormula' in v && typeof v.sharedFormula === 'string') return v.sharedFormula;
+  }
+  return null;
+}
+
+/** Rows of a worksheet as plain values; merged cells carry their master's value. */
+export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const rows: GridRow[] = [];
+  let columnCount = 0;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: GridCell[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, col) => {
+      const v = cell.isMerged ? cell.master.value : cell.value;
+      cells[col - 1] = { value: plainValue(v), formula: formulaOf(v) };
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= { value: null, formula: null };
+    columnCount = Math.max(columnCount, cells.length);
+    rows.push({ rowNumber, cells });
+  });
+  return { name: ws.name, rows, columnCount };
+}
+
+export function cellText(cell: GridCell | undefined): string {
+  const v = cell?.value;
+  if (v === null || v === undefined) return '';
+  return typeof v === 'number' ? String(v) : v.replace(/\r\n?/g, '\n').trim();
+}

@@ -1,0 +1,8 @@
+// Registry of CLI commands; each feature adds its commands here.
+import { backupCommand } from './backup';
+import { checkCommand } from './check';
+import { initCommand } from './init';
+import { listCommand } from './list';
+import type { CliCommand } from './types';
+
+export const commands: CliCommand[] = [initCommand, listCommand, backupCommand, checkCommand];

@@ -1,0 +1,45 @@
+// What the Electron preload exposes to the page (window.api, window.desktop). Declared
+// here, not imported from 'electron', so nothing under src/ depends on Electron.
+// Both are absent in browser mode.
+//
+// Results come back as { ok, value | error } rather than as rejections: an Error that
+// crosses Electron's contextBridge keeps only its message, so ApiError's code and
+// issues (sheet, row, column) would be lost. src/ui/desktop-api.ts and src/ui/shell.ts
+// unwrap the envelope and throw ApiError.fromBody on the renderer's side.
+import type { ApiInput, ApiMethod, ApiOutput } from '../domain/api/contract';
+import type { ApiErrorBody } from '../domain/api/errors';
+import type { MenuCommand } from './menu-commands';
+
+export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** One named function per Api method, e.g. window.api['register.get']({}). */
+export type DesktopApi = {
+  readonly [M in ApiMethod]: (input: ApiInput<M>) => Promise<BridgeResult<ApiOutput<M>>>;
+};
+
+export interface OpenedFile {
+  fileName: string;
+  base64: string;
+}
+
+export type PaperSize = 'A3' | 'A4';
+
+export interface DesktopShell {
+  /** save dialog, then writes the bytes; false when the user cancels */
+  saveFile(fileName: string, base64: string): Promise<BridgeResult<boolean>>;
+  /** accept like <input accept>: ".xlsx,.xls"; null when the user cancels; files over 50 MB are refused */
+  openFile(accept: string): Promise<BridgeResult<OpenedFile | null>>;
+  /** prints the current page to PDF (landscape) and asks where to save it; false when cancelled */
+  printPdf(opts: { paper: PaperSize; fileName?: string }): Promise<BridgeResult<boolean>>;
+  /** the system print dialog for the current page */
+  print(): Promise<BridgeResult<boolean>>;
+  /** subscribe to application-menu commands; returns the unsubscribe function */
+  onMenuCommand(cb: (cmd: MenuCommand) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    readonly api?: DesktopApi;
+    readonly desktop?: DesktopShell;
+  }
+}

@@ -1,0 +1,41 @@
+// Legend of colours and marks, on screen and on every printed page.
+import { LIGHT_LABELS, type TrafficLight } from '../../domain/schedule';
+
+const LIGHTS: TrafficLight[] = ['done', 'green', 'yellow', 'red', 'notStarted'];
+
+export function GanttLegend({ compact = false }: { compact?: boolean }) {
+  return (
+    <div className={`gantt-legend${compact ? ' compact' : ''}`} aria-label="图例">
+      {LIGHTS.map((l) => (
+        <span key={l} className="gantt-legend-item">
+          <span className={`gantt-legend-swatch light-${l}`} />
+          {LIGHT_LABELS[l]}
+        </span>
+      ))}
+      <span className="gantt-legend-item">
+        <span className="gantt-legend-swatch legend-year" />
+        虚线端：仅知年份
+      </span>
+      <span className="gantt-legend-item">
+        <span className="gantt-legend-swatch legend-fill" />
+        完成进度
+      </span>
+      <span className="gantt-legend-item">
+        <span className="gantt-legend-swatch legend-actual" />
+        实际工期
+      </span>
+      <span className="gantt-legend-item">
+        <span className="gantt-legend-swatch legend-overdue" />
+        超期
+      </span>
+      <span className="gantt-legend-item">
+        <span className="gantt-legend-diamond done" />
+        里程碑（实心已完成）
+      </span>
+      <span className="gantt-legend-item">
+        <span className="gantt-legend-today" />
+        今天
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Key figures of the row under the pointer.
+import { formatWan } from '../../domain/money';
+import { LIGHT_LABELS } from '../../domain/schedule';
+import { percentLabel } from './GanttGrid';
+import { periodLabel, type ItemRow } from './rows';
+
+export interface TooltipState {
+  row: ItemRow;
+  x: number;
+  y: number;
+}
+
+export function GanttTooltip({ tip }: { tip: TooltipState }) {
+  const { row } = tip;
+  const done = row.milestones.filter((m) => m.actualDate !== null);
+  return (
+    <div className="gantt-tooltip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }}>
+      <div className="gantt-tooltip-title">{row.name}</div>
+      <dl>
+        <dt>投资估算</dt>
+        <dd>{row.investmentYuan === null ? '—' : `${formatWan(row.investmentYuan)} 万元`}</dd>
+        <dt>建设年限</dt>
+        <dd>{periodLabel(row.window)}</dd>
+        <dt>形象进度</dt>
+        <dd>{percentLabel(row.percent)}</dd>
+        <dt>状态</dt>
+        <dd className={`tip-light light-text-${row.light}`}>{LIGHT_LABELS[row.light]}</dd>
+        <dt>阶段</dt>
+        <dd>{row.stage}</dd>
+        <dt>实际工期</dt>
+        <dd>{row.actualStart ? `${row.actualStart} 至 ${row.actualEnd ?? '今'}` : '未开工'}</dd>
+        {row.kind === 'project' && (
+          <>
+            <dt>建设地点</dt>
+            <dd>{row.location}</dd>
+          </>
+        )}
+        {done.length > 0 && (
+          <>
+            <dt>里程碑</dt>
+            <dd>{done.map((m) => `${m.kind} ${m.actualDate ?? ''}`).join('；')}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+// Pagination of the printed Gantt: paper size in mm -> CSS px, every row's height from
+// the number of lines its full name wraps to (names are never truncated), then rows
+// packed onto pages so that none is ever cut. Title, time header, legend and page
+// numbers repeat on every page, so their heights come off every page's body. Pure.
+import type { GanttRow } from './rows';
+import { fitScale, type DateRange, type Scale } from './scale';
+
+export type Paper = 'A3' | 'A4';
+
+/** landscape sheet sizes in mm */
+export const PAPERS: Record<Paper, { widthMm: number; heightMm: number }> = {
+  A3: { widthMm: 420, heightMm: 297 },
+  A4: { widthMm: 297, heightMm: 210 },
+};
+
+export function isPaper(s: string | null | undefined): s is Paper {
+  return s === 'A3' || s === 'A4';
+}
+
+/** CSS px are 1/96 inch */
+export function mmToPx(mm: number): number {
+  return (mm * 96) / 25.4;
+}
+
+export interface PrintMetrics {
+  marginMm: number;
+  fontPx: number;
+  lineHeightPx: number;
+  rowPaddingPx: number;
+  minRowPx: number;
+  titlePx: number;
+  headerRowPx: number;
+  footerPx: number;
+  columns: { seq: number; name: number; invest: number; period: number; percent: number };
+}
+
+export const PRINT_METRICS: Record<Paper, PrintMetrics> = {
+  A3: {
+    marginMm: 10,
+    fontPx: 12,
+    lineHeightPx: 16,
+    rowPaddingPx: 3,
+    minRowPx: 22,
+    titlePx: 46,
+    headerRowPx: 20,
+    footerPx: 26,
+    columns: { seq: 36, name: 300, invest: 72, period: 84, percent: 46 },
+  },
+  A4: {
+    marginMm: 8,
+    fontPx: 10,
+    lineHeightPx: 13,
+    rowPaddingPx: 2,
+    minRowPx: 18,
+    titlePx: 38,
+    headerRowPx: 17,
+    footerPx: 22,
+    columns: { seq: 30, name: 200, invest: 58, period: 70, percent: 38 },
+  },
+};
+
+/** Widths as the printed font draws them: CJK and full-width forms are 1em; the rest is
+ * counted at a generous 0.62em so an estimate never runs past the column. */
+export function charWidth(ch: string, fontPx: number): number {
+  const c = ch.codePointAt(0) ?? 0;
+  const wide = (c >= 0x2e80 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x3000 && c <= 0x303f);
+  return wide ? fontPx : fontPx * 0.62;
+}
+
+/** punctuation that must not begin a line (Chinese line-breaking rules) */
+const NO_LINE_START = new Set([...'，。、；：？！）》」』】〕”’,.;:?!)]%']);
+
+/** Greedy wrap into lines no wider than widthPx; every character is kept. */
+export function wrapText(text: string, widthPx: number, fontPx: number): string[] {
+  const chars = [...text];
+  if (chars.length === 0) return [''];
+  const lines: string[][] = [[]];
+  let used = 0;
+  for (const ch of chars) {
+    const w = charWidth(ch, fontPx);
+    const line = lines[lines.length - 1] ?? [];
+    if (used + w > widthPx && line.length > 0) {
+      const next: string[] = [];
+      // carry the previous character along rather than start a line with "）" or "，"
+      if (NO_LINE_START.has(ch) && line.length > 1) next.push(line.pop() ?? '');
+      lines.push(next);
+      next.push(ch);
+      used = next.reduce((s, c) => s + charWidth(c, fontPx), 0);
+    } else {
+      line.push(ch);
+      used += w;
+    }
+  }
+  return lines.map((l) => l.join(''));
+}
+
+export interface PrintRow {
+  row: GanttRow;
+  lines: string[];
+  height: number;
+}
+
+export interface PrintPage {
+  /** 1-based page number */
+  number: number;
+  /** index into rows, first..last exclusive */
+  first: number;
+  last: number;
+}
+
+export interface PrintLayout {
+  paper: Paper;
+  metrics: PrintMetrics;
+  pageWidthPx: number;
+  pageHeightPx: number;
+  marginPx: number;
+  gridWidth: number;
+  chartWidth: number;
+  bodyHeight: number;
+  scale: Scale;
+  rows: PrintRow[];
+  pages: PrintPage[];
+}
+
+export function rowLabel(row: GanttRow): string {
+  if (row.kind === 'group') return `${row.label}（${row.projectCount}项）`;
+  return row.name;
+}
+
+/**
+ * Packs rows onto pages in order. A row never splits; a group header is not left
+ * alone at the foot of a page but moves to the next page with its first project.
+ * A row taller than a whole page (not reachable with real names) gets a page of its own.
+ */
+export function paginate(heights: readonly number[], bodyHeight: number, keepWithNext: readonly boolean[] = []): PrintPage[] {
+  const pages: PrintPage[] = [];
+  let first = 0;
+  let used = 0;
+  for (let i = 0; i < heights.length; i++) {
+    const h = heights[i] ?? 0;
+    if (used + h > bodyHeight && i > first) {
+      let cut = i;
+      while (cut - 1 > first && keepWithNext[cut - 1]) cut--;
+      pages.push({ number: pages.length + 1, first, last: cut });
+      first = cut;
+      used = 0;
+      for (let j = cut; j < i; j++) used += heights[j] ?? 0;
+    }
+    used += h;
+  }
+  if (heights.length > 0 || pages.length === 0) pages.push({ number: pages.length + 1, first, last: heights.length });
+  return pages;
+}
+
+export function buildPrintLayout(paper: Paper, rows: readonly GanttRow[], range: DateRange): PrintLayout {
+  const metrics = PRINT_METRICS[paper];
+  const { widthMm, heightMm } = PAPERS[paper];
+  const pageWidthPx = mmToPx(widthMm);
+  const pageHeightPx = mmToPx(heightMm);
+  const marginPx = mmToPx(metrics.marginMm);
+  const c = metrics.columns;
+  const gridWidth = c.seq + c.name + c.invest + c.period + c.percent;
+  // 2 px spare so rounding in the browser can never push the chart past the sheet
+  const chartWidth = Math.floor(pageWidthPx - 2 * marginPx - gridWidth - 2);
+  const scale = fitScale(range, chartWidth);
+  const headerHeight = scale.zoom.headers.length * metrics.headerRowPx;
+  const bodyHeight = Math.floor(pageHeightPx - 2 * marginPx - metrics.titlePx - headerHeight - metrics.footerPx - 4);
+  const nameWidth = c.name - 2 * 4;
+  const printRows: PrintRow[] = rows.map((row) => {
+    const indent = row.kind === 'site' ? metrics.fontPx : 0;
+    const lines = wrapText(rowLabel(row), nameWidth - indent, metrics.fontPx);
+    const height = Math.max(metrics.minRowPx, lines.length * metrics.lineHeightPx + 2 * metrics.rowPaddingPx);
+    return { row, lines, height };
+  });
+  const pages = paginate(
+    printRows.map((r) => r.height),
+    bodyHeight,
+    printRows.map((r) => r.row.kind === 'group'),
+  );
+  return { paper, metrics, pageWidthPx, pageHeightPx, marginPx, gridWidth, chartWidth, bodyHeight, scale, rows: printRows, pages };
+}
+
+export function pageLabel(page: number, total: number): string {
+  return `第 ${page} 页 / 共 ${total} 页`;
+}

@@ -1,0 +1,205 @@
+// GanttData -> the flat list of rows the chart and the print layout draw: group
+// headers, projects, and (when a project is expanded) its sites. Pure.
+import { CATEGORIES, type Milestone } from '../../domain/model';
+import { trafficLight, type TrafficLight, type WindowLike } from '../../domain/schedule';
+import type { GanttData, GanttProject, GanttSite } from '../../domain/api/gantt';
+
+export type GroupBy = 'category' | 'town' | 'stage';
+
+export const GROUP_LABELS: Record<GroupBy, string> = { category: '类别', town: '镇街', stage: '阶段' };
+
+export interface GroupRow {
+  kind: 'group';
+  key: string;
+  label: string;
+  projectCount: number;
+  investmentYuan: number;
+}
+
+export interface ItemRow {
+  kind: 'project' | 'site';
+  key: string;
+  projectId: number;
+  siteId: number | null;
+  /** 序号: "3" for a project, "3-2" for its second site */
+  seqLabel: string;
+  name: string;
+  investmentYuan: number | null;
+  window: WindowLike;
+  percent: number | null;
+  light: TrafficLight;
+  actualStart: string | null;
+  actualEnd: string | null;
+  milestones: readonly Milestone[];
+  stage: string;
+  category: string;
+  location: string;
+  siteCount: number;
+  expanded: boolean;
+}
+
+export type GanttRow = GroupRow | ItemRow;
+
+export const NO_STAGE = '未填报';
+const NO_TOWN = '未指定镇街';
+/** usual order of construction stages; unknown stages follow, then 未填报 */
+const STAGE_ORDER = ['前期', '立项', '可研', '设计', '招标', '施工', '在建', '主体完工', '竣工', '验收', '决算', '完成'];
+
+function stageRank(stage: string): number {
+  if (stage === NO_STAGE) return STAGE_ORDER.length + 1;
+  const i = STAGE_ORDER.findIndex((s) => stage.includes(s));
+  return i < 0 ? STAGE_ORDER.length : i;
+}
+
+function categoryRank(c: string): number {
+  const i = (CATEGORIES as readonly string[]).indexOf(c);
+  return i < 0 ? CATEGORIES.length : i;
+}
+
+const zh = new Intl.Collator('zh-CN');
+
+/** "2021—2023年", "2023年", or exact dates once refined */
+export function periodLabel(w: WindowLike): string {
+  if (w.startDate || w.endDate) {
+    return `${w.startDate ?? `${w.startYear}年`}—${w.endDate ?? `${w.endYear}年`}`;
+  }
+  return w.startYear === w.endYear ? `${w.startYear}年` : `${w.startYear}—${w.endYear}年`;
+}
+
+export function siteName(s: GanttSite): string {
+  return [s.town, s.village, s.address].filter((p) => p !== '').join(' ') || `站点${s.seq}`;
+}
+
+function projectRow(gp: GanttProject, siteCount: number, expanded: boolean, keyPrefix: string): ItemRow {
+  const p = gp.project;
+  return {
+    kind: 'project',
+    key: `${keyPrefix}p${p.id}`,
+    projectId: p.id,
+    siteId: null,
+    seqLabel: p.seqPrinted ?? String(p.seq),
+    name: p.name,
+    investmentYuan: p.investmentYuan,
+    window: p,
+    percent: gp.percent,
+    light: gp.light,
+    actualStart: gp.actualStart,
+    actualEnd: gp.actualEnd,
+    milestones: gp.milestones.filter((m) => m.siteId === null),
+    stage: gp.stage || NO_STAGE,
+    category: p.category,
+    location: p.locationText,
+    siteCount,
+    expanded,
+  };
+}
+
+function siteRow(gp: GanttProject, s: GanttSite, today: string, keyPrefix: string): ItemRow {
+  const p = gp.project;
+  // a site without its own years inherits the project's window
+  const window: WindowLike = {
+    startYear: s.startYear ?? p.startYear,
+    endYear: s.endYear ?? p.endYear,
+    startDate: s.startYear === null ? p.startDate : null,
+    endDate: s.endYear === null ? p.endDate : null,
+  };
+  const ms = gp.milestones.filter((m) => m.siteId === s.id);
+  const started = ms.find((m) => m.kind === '开工')?.actualDate ?? null;
+  const finished = ms.find((m) => m.kind === '竣工验收')?.actualDate ?? null;
+  return {
+    kind: 'site',
+    key: `${keyPrefix}s${s.id}`,
+    projectId: p.id,
+    siteId: s.id,
+    seqLabel: `${p.seqPrinted ?? p.seq}-${s.seq}`,
+    name: siteName(s),
+    investmentYuan: s.budgetYuan,
+    window,
+    percent: s.percent,
+    light: trafficLight(window, today, s.percent),
+    actualStart: started,
+    actualEnd: finished,
+    milestones: ms,
+    stage: gp.stage || NO_STAGE,
+    category: p.category,
+    location: siteName(s),
+    siteCount: 0,
+    expanded: false,
+  };
+}
+
+interface Group {
+  key: string;
+  label: string;
+  rank: number;
+  members: { gp: GanttProject; sites: GanttSite[] }[];
+}
+
+function groupsOf(data: GanttData, groupBy: GroupBy): Group[] {
+  const groups = new Map<string, Group>();
+  const add = (label: string, rank: number, gp: GanttProject, sites: GanttSite[]): void => {
+    let g = groups.get(label);
+    if (!g) {
+      g = { key: `g:${groupBy}:${label}`, label, rank, members: [] };
+      groups.set(label, g);
+    }
+    g.members.push({ gp, sites });
+  };
+  for (const gp of data.projects) {
+    if (groupBy === 'category') add(gp.project.category, categoryRank(gp.project.category), gp, gp.sites);
+    else if (groupBy === 'stage') add(gp.stage || NO_STAGE, stageRank(gp.stage || NO_STAGE), gp, gp.sites);
+    else {
+      // a project built in several towns is listed under each, with that town's sites
+      const byTown = new Map<string, GanttSite[]>();
+      for (const s of gp.sites) {
+        const t = s.town || NO_TOWN;
+        byTown.set(t, [...(byTown.get(t) ?? []), s]);
+      }
+      if (byTown.size === 0) byTown.set(NO_TOWN, []);
+      for (const [town, sites] of byTown) add(town, town === NO_TOWN ? 1 : 0, gp, sites);
+    }
+  }
+  return [...groups.values()].sort((a, b) => a.rank - b.rank || zh.compare(a.label, b.label));
+}
+
+/**
+ * Flat rows: a header per group, its projects by 序号, and the sites of expanded
+ * projects. Under town grouping a project's row key carries the town, since the same
+ * project can appear under several towns.
+ */
+export function buildRows(data: GanttData, groupBy: GroupBy, expanded: ReadonlySet<number>): GanttRow[] {
+  const rows: GanttRow[] = [];
+  for (const g of groupsOf(data, groupBy)) {
+    const members = [...g.members].sort((a, b) => a.gp.project.seq - b.gp.project.seq || a.gp.project.id - b.gp.project.id);
+    rows.push({
+      kind: 'group',
+      key: g.key,
+      label: g.label,
+      projectCount: members.length,
+      investmentYuan: members.reduce((sum, m) => sum + m.gp.project.investmentYuan, 0),
+    });
+    const prefix = groupBy === 'town' ? `${g.label}:` : '';
+    for (const { gp, sites } of members) {
+      const open = expanded.has(gp.project.id) && sites.length > 0;
+      rows.push(projectRow(gp, sites.length, open, prefix));
+      if (open) for (const s of [...sites].sort((a, b) => a.seq - b.seq)) rows.push(siteRow(gp, s, data.today, prefix));
+    }
+  }
+  return rows;
+}
+
+/** The date range that holds every planned and actual bar (and the plan period). */
+export function dataRange(data: GanttData): { start: string; end: string } {
+  let start = `${data.plan.startYear}-01-01`;
+  let end = `${data.plan.endYear}-12-31`;
+  for (const gp of data.projects) {
+    const p = gp.project;
+    const s = p.startDate ?? `${p.startYear}-01-01`;
+    const e = p.endDate ?? `${p.endYear}-12-31`;
+    if (s < start) start = s;
+    if (e > end) end = e;
+    if (gp.actualStart && gp.actualStart < start) start = gp.actualStart;
+    if (gp.actualEnd && gp.actualEnd > end) end = gp.actualEnd;
+  }
+  return { start, end };
+}

@@ -1,0 +1,19 @@
+// Commands the desktop application menu sends to the renderer. The browser build has
+// no application menu; the same actions are buttons on the pages.
+
+export const MENU_COMMANDS = [
+  'import-annex',
+  'export-annex',
+  'export-summary',
+  'export-gantt',
+  'print',
+  'export-pdf',
+  'show-register',
+  'show-gantt',
+] as const;
+
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,298 @@
+// 项目详情: every field editable, saved through the Api, with undo and the change history.
+import { useEffect, useState, type ReactNode } from 'react';
+import { ApiError, describeIssue, type Issue } from '../../domain/api/errors';
+import type { ProjectDetail } from '../../domain/api/register';
+import { PROJECT_FIELD_LABELS, fieldLabel } from '../../domain/field-labels';
+import { CATEGORIES, NATURES, REMARKS, type ScaleMetrics } from '../../domain/model';
+import { formatWan } from '../../domain/money';
+import { send } from '../api-client';
+import ErrorBanner from '../components/ErrorBanner';
+import { toApiError, useApi } from '../components/use-api';
+import { displayValue, formFromProject, formToPatch, isDirty, type FormField, type ProjectForm } from '../project/project-form';
+
+const DOOR_LABELS = { ui: '界面', import: '导入', cli: '命令行' } as const;
+
+const METRIC_LABELS: Record<keyof ScaleMetrics, string> = {
+  landAreaM2: '占地面积（m²）',
+  landAreaMu: '占地面积（亩）',
+  floorAreaM2: '建筑面积（m²）',
+  beds: '床位（张）',
+  gravePlots: '墓位（个）',
+  halls: '吊唁厅（个）',
+};
+
+function Field(props: { field: FormField; issues: Issue[]; wide?: boolean; hint?: string; children: ReactNode }) {
+  const errs = props.issues.filter((i) => i.field === props.field);
+  return (
+    <label className={`field${props.wide ? ' field-wide' : ''}${errs.length ? ' field-invalid' : ''}`}>
+      <span className="field-label">{PROJECT_FIELD_LABELS[props.field]}</span>
+      {props.children}
+      {props.hint && !errs.length && <span className="field-hint">{props.hint}</span>}
+      {errs.map((e) => (
+        <span key={e.message} className="field-error" role="alert">
+          {e.message}
+        </span>
+      ))}
+    </label>
+  );
+}
+
+function Metrics({ metrics }: { metrics: ScaleMetrics }) {
+  const keys = Object.keys(METRIC_LABELS) as (keyof ScaleMetrics)[];
+  const shown = keys.filter((k) => metrics[k]);
+  if (shown.length === 0) return <span className="dim">规模文字中未识别到指标</span>;
+  return (
+    <ul className="metrics">
+      {shown.map((k) => {
+        const q = metrics[k];
+        if (!q) return null;
+        const value = q.min === q.max ? q.min.toLocaleString() : `${q.min.toLocaleString()}–${q.max.toLocaleString()}`;
+        return (
+          <li key={k}>
+            <span className="dim">{METRIC_LABELS[k]}</span> {q.approx ? '约' : ''}
+            {value}
+            {q.each ? '（每处）' : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: ProjectDetail) => void }) {
+  const saved = formFromProject(detail.project);
+  const [form, setForm] = useState<ProjectForm>(saved);
+  const [issues, setIssues] = useState<Issue[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const dirty = isDirty(form, saved);
+  const canUndo = detail.history.some((h) => h.entity === 'project' && h.undoneBy === null && !h.batchId.startsWith('undo:') && h.field !== '*');
+
+  useEffect(() => setForm(formFromProject(detail.project)), [detail.project]);
+
+  async function save() {
+    const { patch, issues: local } = formToPatch(form);
+    setIssues(local);
+    setError(null);
+    if (local.length > 0) {
+      setStatus('');
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await send('project.update', { id: detail.project.id, patch });
+      onSaved(next);
+      setStatus(`已保存（${new Date().toLocaleTimeString('zh-CN')}）`);
+    } catch (e) {
+      const err = toApiError(e);
+      setIssues(err.issues.filter((i) => i.field));
+      setError(err);
+      setStatus('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function undo() {
+    setBusy(true);
+    try {
+      onSaved(await send('project.undoLast', { id: detail.project.id }));
+      setIssues([]);
+      setError(null);
+      setStatus('已撤销上一次修改');
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 's' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const set = (field: FormField) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
+  const input = (field: FormField, extra: Record<string, string> = {}) => (
+    <input name={field} value={form[field]} onChange={set(field)} aria-invalid={issues.some((i) => i.field === field)} {...extra} />
+  );
+  const area = (field: FormField, rows = 3) => (
+    <textarea name={field} rows={rows} value={form[field]} onChange={set(field)} aria-invalid={issues.some((i) => i.field === field)} />
+  );
+
+  return (
+    <form
+      className="project-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      {error && issues.length === 0 && <ErrorBanner error={error} onClose={() => setError(null)} />}
+      {issues.length > 0 && (
+        <div className="banner banner-error" role="alert">
+          未保存：{issues.map(describeIssue).join('；')}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field field="seq" issues={issues}>{input('seq', { inputMode: 'numeric' })}</Field>
+        <Field field="name" issues={issues} wide>{input('name')}</Field>
+        <Field field="category" issues={issues}>
+          {input('category', { list: 'category-list' })}
+          <datalist id="category-list">
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+        </Field>
+        <Field field="nature" issues={issues}>
+          <select name="nature" value={form.nature} onChange={set('nature')}>
+            {NATURES.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </Field>
+        <Field field="investmentYuan" issues={issues} hint={form.investmentYuan ? `${form.investmentYuan} 万元` : ''}>
+          {input('investmentYuan', { inputMode: 'decimal' })}
+        </Field>
+        <Field field="remark" issues={issues}>
+          {input('remark', { list: 'remark-list' })}
+          <datalist id="remark-list">
+            {REMARKS.filter(Boolean).map((r) => (
+              <option key={r} value={r} />
+            ))}
+          </datalist>
+        </Field>
+        <Field field="startYear" issues={issues}>{input('startYear', { inputMode: 'numeric' })}</Field>
+        <Field field="endYear" issues={issues}>{input('endYear', { inputMode: 'numeric' })}</Field>
+        <Field field="startDate" issues={issues} hint="年限内细化，可留空">{input('startDate', { type: 'date' })}</Field>
+        <Field field="endDate" issues={issues} hint="年限内细化，可留空">{input('endDate', { type: 'date' })}</Field>
+        <Field field="owner" issues={issues}>{input('owner')}</Field>
+        <Field field="responsibleUnit" issues={issues}>{input('responsibleUnit')}</Field>
+        <Field field="leader" issues={issues}>{input('leader')}</Field>
+        <Field field="locationText" issues={issues} wide>{area('locationText', 2)}</Field>
+        <Field field="scaleText" issues={issues} wide>{area('scaleText', 4)}</Field>
+        <div className="field field-wide">
+          <span className="field-label">识别出的规模指标</span>
+          <Metrics metrics={detail.project.metrics} />
+        </div>
+        <Field field="note" issues={issues} wide>{area('note', 2)}</Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
+          保存（Ctrl+S）
+        </button>
+        <button type="button" className="btn" disabled={busy || !dirty} onClick={() => { setForm(saved); setIssues([]); setError(null); }}>
+          放弃修改
+        </button>
+        <button type="button" className="btn" disabled={busy || dirty || !canUndo} onClick={() => void undo()}>
+          撤销上次修改
+        </button>
+        <span className="status" role="status">
+          {dirty ? '有未保存的修改' : status}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export default function ProjectPage({ id }: { id: number }) {
+  const { data, error, loading } = useApi('project.get', { id });
+  const [detail, setDetail] = useState<ProjectDetail | null>(null);
+  useEffect(() => setDetail(data), [data]);
+
+  if (error) return <section className="page"><ErrorBanner error={error} /><a href="#/">返回台账</a></section>;
+  if (loading || !detail) return <section className="page"><p className="empty">正在加载…</p></section>;
+  const p = detail.project;
+
+  return (
+    <section className="page project">
+      <nav className="crumbs">
+        <a href="#/">项目台账</a> / <span>{p.seq}</span>
+      </nav>
+      <header className="page-head">
+        <div>
+          <h1>{p.name}</h1>
+          <p className="subtitle">
+            {detail.plan.title} · 序号 {p.seq}
+            {p.seqPrinted && `（原文印为“${p.seqPrinted}”）`} · {p.category} · {p.nature} · 投资估算 {formatWan(p.investmentYuan)} 万元 ·{' '}
+            {p.startYear}—{p.endYear}年
+          </p>
+        </div>
+      </header>
+
+      <Editor detail={detail} onSaved={setDetail} />
+
+      <h2>建设点（{detail.sites.length}）</h2>
+      <table className="grid compact" data-testid="sites-table">
+        <thead>
+          <tr>
+            <th className="num">#</th>
+            <th>乡镇（街道）</th>
+            <th>村（社区）</th>
+            <th>地址</th>
+            <th>规模</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.sites.map((s) => (
+            <tr key={s.id}>
+              <td className="num">{s.seq}</td>
+              <td>{s.town}</td>
+              <td>{s.village}</td>
+              <td>{s.address}</td>
+              <td>{s.scaleText}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2>修改记录</h2>
+      {detail.history.length === 0 ? (
+        <p className="empty">尚无修改</p>
+      ) : (
+        <table className="grid compact" data-testid="history-table">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>修改人</th>
+              <th>途径</th>
+              <th>字段</th>
+              <th>原值</th>
+              <th>新值</th>
+            </tr>
+          </thead>
+          <tbody>
+            {detail.history.map((h) => (
+              <tr key={h.id} className={h.undoneBy !== null ? 'undone' : undefined} data-testid="history-row">
+                <td>{new Date(h.at).toLocaleString('zh-CN', { hour12: false })}</td>
+                <td>{h.user}</td>
+                <td>{h.batchId.startsWith('undo:') ? '撤销' : DOOR_LABELS[h.door]}</td>
+                <td>{h.field === '*' ? '新建项目' : fieldLabel(h.field)}</td>
+                <td>{displayValue(h, h.oldValue)}</td>
+                <td>
+                  {displayValue(h, h.newValue)}
+                  {h.undoneBy !== null && <span className="chip">已撤销</span>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,259 @@
+// 项目台账: the projects of a plan with totals, sorting, filters and sites on demand.
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
+import type { ProjectRow } from '../../domain/api/register';
+import type { Site } from '../../domain/model';
+import { formatWan } from '../../domain/money';
+import { send } from '../api-client';
+import ErrorBanner from '../components/ErrorBanner';
+import { useApi } from '../components/use-api';
+import XlsxToolbar from '../components/XlsxToolbar';
+import {
+  EMPTY_FILTER,
+  matchesFilter,
+  nextSort,
+  sortRows,
+  totals,
+  type RegisterFilter,
+  type SortKey,
+  type SortState,
+} from '../register/register-table';
+
+const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
+  { key: 'seq', label: '序号', className: 'col-seq num' },
+  { key: 'name', label: '项目名称', className: 'col-name' },
+  { key: 'category', label: '类别', className: 'col-cat' },
+  { key: 'nature', label: '性质', className: 'col-nature' },
+  { key: 'location', label: '建设地', className: 'col-loc' },
+  { key: null, label: '规模', className: 'col-scale' },
+  { key: 'investment', label: '投资估算（万元）', className: 'col-money num' },
+  { key: 'window', label: '建设年限', className: 'col-years' },
+  { key: 'remark', label: '备注', className: 'col-remark' },
+];
+
+function SiteRows({ projectId }: { projectId: number }) {
+  const [sites, setSites] = useState<Site[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    void send('project.get', { id: projectId }).then((d) => live && setSites(d.sites));
+    return () => {
+      live = false;
+    };
+  }, [projectId]);
+  if (!sites)
+    return (
+      <tr className="site-row">
+        <td />
+        <td colSpan={9}>正在加载建设点…</td>
+      </tr>
+    );
+  return (
+    <>
+      {sites.map((s) => (
+        <tr key={s.id} className="site-row" data-testid="site-row">
+          <td />
+          <td className="num dim">{s.seq}</td>
+          <td colSpan={4}>
+            {s.town}
+            {s.village && ` · ${s.village}`}
+            {s.address && <span className="dim"> {s.address}</span>}
+          </td>
+          <td className="col-scale dim">{s.scaleText}</td>
+          <td className="num">{s.budgetYuan === null ? '' : formatWan(s.budgetYuan)}</td>
+          <td>{s.startYear && s.endYear ? `${s.startYear}-${s.endYear}` : ''}</td>
+          <td />
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function ProjectRowView({ row, expanded, onToggle }: { row: ProjectRow; expanded: boolean; onToggle: () => void }) {
+  return (
+    <tr className="project-row" data-testid="project-row" data-seq={row.seq}>
+      <td className="col-expand">
+        <button
+          type="button"
+          className="expander"
+          aria-expanded={expanded}
+          aria-label={`${expanded ? '收起' : '展开'}${row.name}的建设点`}
+          onClick={onToggle}
+        >
+          {expanded ? '▾' : '▸'}
+        </button>
+      </td>
+      <td className="num">{row.seq}</td>
+      <td className="col-name">
+        <a href={`#/project/${row.id}`} className="project-link">
+          {row.name}
+        </a>
+        {row.siteCount > 1 && <span className="chip">{row.siteCount} 个建设点</span>}
+      </td>
+      <td>{row.category}</td>
+      <td>{row.nature}</td>
+      <td className="col-loc" title={row.locationText}>
+        <div className="clamp">{row.locationText}</div>
+      </td>
+      <td className="col-scale" title={row.scaleText}>
+        <div className="clamp">{row.scaleText}</div>
+      </td>
+      <td className="num money">{formatWan(row.investmentYuan)}</td>
+      <td>
+        {row.startYear}-{row.endYear}
+      </td>
+      <td>{row.remark && <span className={`tag tag-${row.remark === '重大前期' ? 'major' : 'pre'}`}>{row.remark}</span>}</td>
+    </tr>
+  );
+}
+
+export default function RegisterPage() {
+  const { data, error, loading, reload } = useApi('register.get', {});
+  const [filter, setFilter] = useState<RegisterFilter>(EMPTY_FILTER);
+  const [sort, setSort] = useState<SortState>({ key: 'seq', dir: 'asc' });
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const search = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    // Ctrl+F / "/" jump to the filter, as in a spreadsheet.
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+      if ((e.key === 'f' && (e.ctrlKey || e.metaKey)) || (e.key === '/' && !typing)) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const rows = useMemo(
+    () => (data ? sortRows(data.projects.filter((r) => matchesFilter(r, filter)), sort) : []),
+    [data, filter, sort],
+  );
+  const sum = totals(rows);
+  const filtered = data !== null && rows.length !== data.projects.length;
+
+  const toggle = (id: number) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <section className="page register">
+      <header className="page-head">
+        <div>
+          <h1>项目台账</h1>
+          {data && (
+            <p className="subtitle">
+              {data.plan.title}（{data.plan.startYear}—{data.plan.endYear}年）· 共 {data.projects.length} 个项目 ·{' '}
+              {data.siteCount} 个建设点 · 总投资 <strong data-testid="grand-total">{formatWan(data.totalInvestmentYuan)}</strong> 万元
+            </p>
+          )}
+        </div>
+        <XlsxToolbar onImported={reload} />
+      </header>
+
+      <div className="filters" role="search">
+        <input
+          ref={search}
+          type="search"
+          placeholder="搜索项目名称、建设地、规模…（Ctrl+F）"
+          aria-label="搜索"
+          value={filter.text}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+        />
+        <select aria-label="类别" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
+          <option value="">全部类别</option>
+          {data?.categories.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </select>
+        <select aria-label="乡镇（街道）" value={filter.town} onChange={(e) => setFilter({ ...filter, town: e.target.value })}>
+          <option value="">全部乡镇（街道）</option>
+          {data?.towns.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+        {(filter.text || filter.category || filter.town) && (
+          <button type="button" className="btn-link" onClick={() => setFilter(EMPTY_FILTER)}>
+            清除筛选
+          </button>
+        )}
+        <span className="spacer" />
+        <button
+          type="button"
+          className="btn-link"
+          onClick={() => setExpanded(expanded.size > 0 ? new Set() : new Set(rows.map((r) => r.id)))}
+        >
+          {expanded.size > 0 ? '全部收起' : '全部展开'}
+        </button>
+      </div>
+
+      {error && <ErrorBanner error={error} />}
+      {loading && !data && <p className="empty">正在加载…</p>}
+
+      {data && (
+        <div className="table-wrap">
+          <table className="grid" data-testid="register-table">
+            <thead>
+              <tr>
+                <th className="col-expand" />
+                {COLUMNS.map((c) => {
+                  const key = c.key;
+                  const active = key !== null && sort.key === key;
+                  return (
+                    <th
+                      key={c.label}
+                      className={c.className}
+                      aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+                    >
+                      {key !== null ? (
+                        <button type="button" className="th-sort" onClick={() => setSort(nextSort(sort, key))}>
+                          {c.label}
+                          <span className="sort-mark">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                        </button>
+                      ) : (
+                        c.label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <Fragment key={row.id}>
+                  <ProjectRowView row={row} expanded={expanded.has(row.id)} onToggle={() => toggle(row.id)} />
+                  {expanded.has(row.id) && <SiteRows projectId={row.id} />}
+                </Fragment>
+              ))}
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={10} className="empty">
+                    没有符合条件的项目
+                  </td>
+                </tr>
+              )}
+            </tbody>
+            <tfoot>
+              <tr className="total-row" data-testid="total-row">
+                <td />
+                <td colSpan={6}>
+                  {filtered ? `筛选合计（${sum.count} 个项目，${sum.siteCount} 个建设点）` : `合计（${sum.count} 个项目，${sum.siteCount} 个建设点）`}
+                </td>
+                <td className="num money" data-testid="total-investment">
+                  {formatWan(sum.investmentYuan)}
+                </td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      )}
+      <p className="hint">点击项目名称打开项目页；点击 ▸ 展开建设点；点击表头排序。</p>
+    </section>
+  );
+}
+

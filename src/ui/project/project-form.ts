@@ -1,0 +1,107 @@
+// The project form's pure logic: text fields in, a validated patch (or field issues) out.
+import type { Issue } from '../../domain/api/errors';
+import type { ProjectPatch } from '../../domain/api/register';
+import type { ChangeLogEntry, Project } from '../../domain/model';
+import { formatWan, wanToYuan, yuanToWan } from '../../domain/money';
+
+export const FORM_FIELDS = [
+  'seq',
+  'name',
+  'category',
+  'nature',
+  'owner',
+  'locationText',
+  'scaleText',
+  'investmentYuan',
+  'startYear',
+  'endYear',
+  'startDate',
+  'endDate',
+  'remark',
+  'responsibleUnit',
+  'leader',
+  'note',
+] as const satisfies readonly (keyof ProjectPatch)[];
+
+export type FormField = (typeof FORM_FIELDS)[number];
+export type ProjectForm = Record<FormField, string>;
+
+export function formFromProject(p: Project): ProjectForm {
+  return {
+    seq: String(p.seq),
+    name: p.name,
+    category: p.category,
+    nature: p.nature,
+    owner: p.owner,
+    locationText: p.locationText,
+    scaleText: p.scaleText,
+    investmentYuan: String(yuanToWan(p.investmentYuan)),
+    startYear: String(p.startYear),
+    endYear: String(p.endYear),
+    startDate: p.startDate ?? '',
+    endDate: p.endDate ?? '',
+    remark: p.remark,
+    responsibleUnit: p.responsibleUnit,
+    leader: p.leader,
+    note: p.note,
+  };
+}
+
+/** Half-width, no thousands separators: "６,６２５" → "6625" */
+function normaliseNumber(text: string): string {
+  return text.normalize('NFKC').replace(/[,\s]/g, '');
+}
+
+function parseInteger(text: string, field: FormField, label: string, issues: Issue[]): number | undefined {
+  const t = normaliseNumber(text);
+  if (!/^-?\d+$/.test(t)) {
+    issues.push({ field, message: `${label}应为整数，收到「${text}」` });
+    return undefined;
+  }
+  return Number(t);
+}
+
+export function formToPatch(form: ProjectForm): { patch: ProjectPatch; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const patch: ProjectPatch = {
+    name: form.name,
+    category: form.category,
+    owner: form.owner,
+    locationText: form.locationText,
+    scaleText: form.scaleText,
+    remark: form.remark,
+    responsibleUnit: form.responsibleUnit,
+    leader: form.leader,
+    note: form.note,
+    startDate: form.startDate.trim() || null,
+    endDate: form.endDate.trim() || null,
+  };
+  if (form.nature === '新建' || form.nature === '扩建' || form.nature === '改扩建') patch.nature = form.nature;
+  else issues.push({ field: 'nature', message: '建设性质应为 新建、扩建 或 改扩建' });
+  patch.seq = parseInteger(form.seq, 'seq', '序号', issues);
+  patch.startYear = parseInteger(form.startYear, 'startYear', '开始年份', issues);
+  patch.endYear = parseInteger(form.endYear, 'endYear', '结束年份', issues);
+  const money = normaliseNumber(form.investmentYuan);
+  if (!/^-?\d+(\.\d{1,4})?$/.test(money)) {
+    issues.push({ field: 'investmentYuan', message: `投资估算应为数字（万元，最多 4 位小数），收到「${form.investmentYuan}」` });
+  } else if (Number(money) < 0) {
+    issues.push({ field: 'investmentYuan', message: '投资估算不能为负数' });
+  } else {
+    patch.investmentYuan = wanToYuan(Number(money));
+  }
+  if (!form.name.trim()) issues.push({ field: 'name', message: '项目名称不能为空' });
+  return { patch, issues };
+}
+
+export function isDirty(form: ProjectForm, saved: ProjectForm): boolean {
+  return FORM_FIELDS.some((f) => form[f] !== saved[f]);
+}
+
+/** A change_log value as a person reads it: money in 万元, empty as "（空）". */
+export function displayValue(entry: Pick<ChangeLogEntry, 'field'>, encoded: string | null): string {
+  if (encoded === null) return '（空）';
+  const value: unknown = JSON.parse(encoded);
+  if (entry.field === 'investmentYuan' && typeof value === 'number') return `${formatWan(value)} 万元`;
+  if (value === '' || value === null) return '（空）';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}

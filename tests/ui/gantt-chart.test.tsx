@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import GanttChart from '../../src/ui/gantt/GanttChart';
+import { syntheticGanttData } from '../../src/ui/gantt/synthetic-data';
+
+afterEach(cleanup);
+
+const data10k = syntheticGanttData(10_000);
+
+describe('GanttChart', () => {
+  it('renders only the rows in view for 10,000 projects', () => {
+    const t0 = performance.now();
+    const { container } = render(<GanttChart data={data10k} groupBy="category" zoom="year" initialViewport={{ width: 1400, height: 700 }} />);
+    const ms = performance.now() - t0;
+    const scroller = container.querySelector('.gantt-scroller');
+    expect(scroller?.getAttribute('data-row-count')).toBe(String(10_000 + 6)); // 6 category headers
+    const rendered = container.querySelectorAll('.gantt-row');
+    expect(rendered.length).toBeGreaterThan(10);
+    expect(rendered.length).toBeLessThan(40);
+    // the canvas is as tall as every row, so the scrollbar is honest
+    const canvas = container.querySelector<HTMLElement>('.gantt-canvas');
+    expect(canvas?.style.height).toBe(`${(10_006) * 32 + 26}px`);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('moves the rendered window when scrolled, by wheel/scrollbar or keyboard', () => {
+    const { container } = render(<GanttChart data={data10k} groupBy="category" zoom="quarter" initialViewport={{ width: 1400, height: 700 }} />);
+    const scroller = container.querySelector<HTMLElement>('.gantt-scroller');
+    if (!scroller) throw new Error('no scroller');
+    act(() => {
+      scroller.scrollTop = 160_000;
+      fireEvent.scroll(scroller);
+    });
+    const indexes = [...container.querySelectorAll('.gantt-row')].map((r) => Number(r.getAttribute('aria-rowindex')));
+    expect(Math.min(...indexes)).toBeGreaterThan(4900);
+    expect(Math.max(...indexes)).toBeLessThan(5060);
+    expect(indexes.length).toBeLessThan(40);
+    act(() => {
+      fireEvent.keyDown(scroller, { key: 'Home' });
+    });
+    expect(scroller.scrollTop).toBe(0);
+    expect(container.querySelector('[aria-rowindex="1"]')).not.toBeNull();
+    act(() => {
+      fireEvent.keyDown(scroller, { key: 'ArrowDown' });
+    });
+    expect(scroller.scrollTop).toBe(32);
+  });
+
+  it('shows Chinese header labels that follow the zoom, and opens a project on click', () => {
+    const data = syntheticGanttData(15);
+    const open = vi.fn();
+    const { container, rerender } = render(<GanttChart data={data} groupBy="category" zoom="quarter" onOpenProject={open} />);
+    const labels = (): string[] => [...container.querySelectorAll('.gantt-timehead-cell')].map((c) => c.textContent ?? '');
+    expect(labels()).toContain('2023年');
+    expect(labels()).toContain('一季度');
+    rerender(<GanttChart data={data} groupBy="category" zoom="month" onOpenProject={open} />);
+    expect(labels()).toContain('3月');
+    expect(labels()).not.toContain('一季度');
+    expect(container.querySelectorAll('.gantt-row-project')).toHaveLength(15);
+    expect(container.querySelectorAll('.gantt-bar-planned')).toHaveLength(15);
+    const row = container.querySelector('.gantt-row-project[data-project-id="7"]');
+    if (!row) throw new Error('row 7 missing');
+    fireEvent.click(row);
+    expect(open).toHaveBeenCalledWith(7);
+    // the today line (2026-11-29) is drawn: today is inside the widened range
+    expect(container.querySelector('.gantt-today')).not.toBeNull();
+    fireEvent.mouseMove(row, { clientX: 10, clientY: 10 });
+    expect(container.querySelector('.gantt-tooltip')?.textContent).toContain('投资估算');
+  });
+
+  it('expands a project to its sites', () => {
+    const data = syntheticGanttData(3, '2026-11-29', 4);
+    const { container } = render(<GanttChart data={data} groupBy="category" zoom="year" />);
+    expect(container.querySelectorAll('.gantt-row-site')).toHaveLength(0);
+    const btn = container.querySelector<HTMLButtonElement>('.gantt-toggle');
+    if (!btn) throw new Error('no toggle');
+    fireEvent.click(btn);
+    expect(container.querySelectorAll('.gantt-row-site')).toHaveLength(4);
+  });
+});

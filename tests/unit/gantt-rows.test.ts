@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { GanttData } from '../../src/domain/api/gantt';
+import { buildRows, dataRange, periodLabel, type ItemRow } from '../../src/ui/gantt/rows';
+import { syntheticGanttData } from '../../src/ui/gantt/synthetic-data';
+
+function small(): GanttData {
+  const d = syntheticGanttData(6, '2026-11-29', 2);
+  return d;
+}
+
+describe('gantt rows', () => {
+  it('groups by category in the domain order with one row per project', () => {
+    const rows = buildRows(small(), 'category', new Set());
+    const groups = rows.filter((r) => r.kind === 'group').map((r) => r.label);
+    expect(groups).toEqual(['养老', '儿童福利与未成年人保护', '社会组织', '精神康复', '城乡社区', '殡葬']);
+    expect(rows.filter((r) => r.kind === 'project')).toHaveLength(6);
+    expect(rows.some((r) => r.kind === 'site')).toBe(false);
+  });
+
+  it('expands a project to its sites, numbered under it', () => {
+    const rows = buildRows(small(), 'category', new Set([3]));
+    const i = rows.findIndex((r) => r.kind === 'project' && r.projectId === 3);
+    const p = rows[i] as ItemRow;
+    expect(p.expanded).toBe(true);
+    expect(rows.slice(i + 1, i + 3).map((r) => (r.kind === 'site' ? r.seqLabel : r.kind))).toEqual(['3-1', '3-2']);
+  });
+
+  it('lists a project under every town it builds in, with that town’s sites only', () => {
+    const d = small();
+    const rows = buildRows(d, 'town', new Set([1]));
+    const underTowns = rows.filter((r) => r.kind === 'project' && r.projectId === 1);
+    expect(underTowns).toHaveLength(2);
+    expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+    const sites = rows.filter((r): r is ItemRow => r.kind === 'site' && r.projectId === 1);
+    expect(sites).toHaveLength(2);
+  });
+
+  it('groups by stage, unreported last', () => {
+    const d = small();
+    const groups = buildRows(d, 'stage', new Set()).filter((r) => r.kind === 'group').map((r) => r.label);
+    expect(groups.at(-1)).toBe('未填报');
+    expect(groups.indexOf('前期')).toBeLessThan(groups.indexOf('在建'));
+  });
+
+  it('sums each group and labels periods honestly', () => {
+    const d = small();
+    const rows = buildRows(d, 'category', new Set());
+    const total = rows.reduce((s, r) => s + (r.kind === 'group' ? r.investmentYuan : 0), 0);
+    expect(total).toBe(d.projects.reduce((s, p) => s + p.project.investmentYuan, 0));
+    expect(periodLabel({ startYear: 2021, endYear: 2023, startDate: null, endDate: null })).toBe('2021—2023年');
+    expect(periodLabel({ startYear: 2023, endYear: 2023, startDate: null, endDate: null })).toBe('2023年');
+    expect(periodLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: null })).toBe('2023-03-01—2024年');
+  });
+
+  it('the data range covers the plan and any bar beyond it', () => {
+    const d = small();
+    expect(dataRange(d)).toEqual({ start: '2021-01-01', end: '2025-12-31' });
+    const first = d.projects[0];
+    if (first) first.actualEnd = '2026-05-01';
+    expect(dataRange(d).end).toBe('2026-05-01');
+  });
+});

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const shared = { globals: true, testTimeout: 30_000, hookTimeout: 30_000 };
+
+export default defineConfig({
+  plugins: [react()],
+  test: {
+    projects: [
+      { extends: true, test: { ...shared, name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      { extends: true, test: { ...shared, name: 'ui', environment: 'jsdom', include: ['tests/ui/**/*.test.tsx'] } },
+    ],
+  },
+});
