@@ -3,6 +3,7 @@
 //   1. the Electron binary is downloaded (Electron 45 downloads it lazily on first
 //      use, but electron-vite only reads node_modules/electron/path.txt), and
 //   2. .native/electron-<version>/better_sqlite3.node exists, compiled for Electron's ABI.
+// `--native-only` skips step 1 (a packaging machine needs only the .node file).
 // It builds in a temporary copy of node_modules/better-sqlite3 and never touches
 // node_modules/better-sqlite3/build, which holds the Node build the tests and CLI use.
 import { spawnSync } from 'node:child_process';
@@ -65,8 +66,9 @@ function electronBinaryReady() {
   return { ok, exe };
 }
 
+const nativeOnly = process.argv.includes('--native-only');
 let binary = electronBinaryReady();
-if (!binary.ok) {
+if (!nativeOnly && !binary.ok) {
   say(`正在下载 Electron ${electronVersion} 运行文件（约 100 MB，仅首次）…`, `downloading the Electron ${electronVersion} binary (first run only)…`);
   const res = spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'inherit', cwd: projectRoot });
   binary = electronBinaryReady();
@@ -81,7 +83,7 @@ if (!binary.ok) {
     ]);
   }
 }
-say(`Electron ${electronVersion} 运行文件就绪`, `Electron binary ready: ${binary.exe}`);
+if (!nativeOnly) say(`Electron ${electronVersion} 运行文件就绪`, `Electron binary ready: ${binary.exe}`);
 
 // --- 2. better-sqlite3 for Electron's ABI -----------------------------------------
 const target = devNativeBindingPath(projectRoot, electronVersion);

@@ -76,6 +76,10 @@ function start(): void {
   });
 }
 
+// Chromium's own files (caches, local storage) go beside, not into, the data folder that
+// 帮助 › 打开数据文件夹 shows; TRACKER_USER_DATA isolates test runs (and their instance lock).
+app.setPath('userData', process.env.TRACKER_USER_DATA || path.join(app.getPath('appData'), 'capital-project-tracker-desktop'));
+
 // One instance at a time: two processes writing one SQLite file through two caches
 // is how office users lose edits. A second launch focuses the first window instead.
 if (!app.requestSingleInstanceLock()) {

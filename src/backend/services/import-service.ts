@@ -319,7 +319,7 @@ export async function applyImport(ctx: ServiceContext, token: string, onProgress
   const backupPath = await autoBackup(ictx, 'import');
   const batchId = `import:${newBatchId()}`;
   const total = job.parsed.projects.length;
-  const result = ictx.db.transaction((): ImportResult => {
+  const write = ictx.db.transaction((): ImportResult => {
     let planId: number;
     if (job.target.kind === 'existing') planId = job.target.plan.id;
     else {
@@ -352,8 +352,16 @@ export async function applyImport(ctx: ServiceContext, token: string, onProgress
       tick();
     }
     return { planId, added: diff.added.length, changed: diff.changed.length, unchanged: diff.unchanged.length, backupPath };
-  })();
-  pending.delete(token);
+  });
+  let result: ImportResult;
+  try {
+    result = write();
+  } catch (e) {
+    if (e instanceof ApiError) throw new ApiError(e.code, `导入未完成，数据库未作任何改动：${e.message}`, e.issues);
+    throw new ApiError('internal', `导入未完成，数据库未作任何改动：${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    pending.delete(token);
+  }
   return result;
 }
 

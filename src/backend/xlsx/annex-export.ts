@@ -79,7 +79,7 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
       printTitlesRow: '1:2',
     },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
 

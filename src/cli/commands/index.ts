@@ -1,8 +1,10 @@
 // Registry of CLI commands; each feature adds its commands here.
 import { backupCommand } from './backup';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { initCommand } from './init';
 import { listCommand } from './list';
 import type { CliCommand } from './types';
 
-export const commands: CliCommand[] = [initCommand, listCommand, backupCommand, checkCommand];
+export const commands: CliCommand[] = [initCommand, listCommand, backupCommand, checkCommand, exportCommand, importCommand];

@@ -1,4 +1,120 @@
-// Placeholder until the spreadsheets feature provides the import/export buttons.
-export default function XlsxToolbar(_props: { onImported?: () => void }) {
-  return null;
+// 导入附件1… / 导出附件1 / 导出清单 for the register, plus drag-and-drop import anywhere
+// on the window and the desktop menu's import/export commands.
+import { useCallback, useEffect, useState } from 'react';
+import type { ApiError } from '../../domain/api/errors';
+import type { ExportKind } from '../../domain/api/xlsx';
+import { send } from '../api-client';
+import { MENU_EVENT } from '../menu-routing';
+import { isMenuCommand } from '../menu-commands';
+import { shell } from '../shell';
+import ErrorBanner from './ErrorBanner';
+import ImportDialog, { type ImportDialogState } from './ImportDialog';
+import { toApiError } from './use-api';
+import { useFileDrop, type DroppedFile } from './use-file-drop';
+import './xlsx.css';
+
+const ACCEPT = '.xlsx,.xlsm,.xls,.csv';
+
+export default function XlsxToolbar({ onImported, planId }: { onImported?: () => void; planId?: number }) {
+  const [dialog, setDialog] = useState<ImportDialogState | null>(null);
+  const [exporting, setExporting] = useState<ExportKind | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const busy = dialog?.kind === 'working' || exporting !== null;
+
+  const preview = useCallback(async (file: DroppedFile) => {
+    setNotice(null);
+    setError(null);
+    setDialog({ kind: 'working', stage: '正在读取并检查文件…', fileName: file.fileName });
+    try {
+      const p = await send('xlsx.importPreview', { fileName: file.fileName, base64: file.base64 });
+      setDialog({ kind: 'preview', preview: p });
+    } catch (e) {
+      setDialog({ kind: 'error', error: toApiError(e), fileName: file.fileName });
+    }
+  }, []);
+
+  const pickAndPreview = useCallback(async () => {
+    try {
+      const file = await shell.openFile(ACCEPT);
+      if (file) await preview(file);
+    } catch (e) {
+      setError(toApiError(e));
+    }
+  }, [preview]);
+
+  const apply = useCallback(async () => {
+    if (dialog?.kind !== 'preview') return;
+    const { token, fileName } = dialog.preview;
+    setDialog({ kind: 'working', stage: '正在备份数据库并写入…', fileName });
+    try {
+      const r = await send('xlsx.importApply', { token });
+      setDialog(null);
+      setNotice(
+        `已导入 ${fileName}：新增 ${r.added} 项，修改 ${r.changed} 项，不变 ${r.unchanged} 项。` +
+          (r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : ''),
+      );
+      onImported?.();
+    } catch (e) {
+      setDialog({ kind: 'error', error: toApiError(e), fileName });
+    }
+  }, [dialog, onImported]);
+
+  const exportKind = useCallback(
+    async (kind: ExportKind) => {
+      setNotice(null);
+      setError(null);
+      setExporting(kind);
+      try {
+        const file = await send('xlsx.export', planId === undefined ? { kind } : { kind, planId });
+        if (await shell.saveFile(file.fileName, file.base64)) setNotice(`已导出 ${file.fileName}`);
+      } catch (e) {
+        setError(toApiError(e));
+      } finally {
+        setExporting(null);
+      }
+    },
+    [planId],
+  );
+
+  const { dragging } = useFileDrop((f) => void preview(f), setError, !busy && dialog === null);
+
+  useEffect(() => {
+    const onMenu = (e: Event) => {
+      const cmd = e instanceof CustomEvent ? (e.detail as unknown) : null;
+      if (!isMenuCommand(cmd) || busy) return;
+      if (cmd === 'import-annex') void pickAndPreview();
+      else if (cmd === 'export-annex') void exportKind('annex');
+      else if (cmd === 'export-summary') void exportKind('summary');
+    };
+    window.addEventListener(MENU_EVENT, onMenu);
+    return () => window.removeEventListener(MENU_EVENT, onMenu);
+  }, [busy, pickAndPreview, exportKind]);
+
+  const close = useCallback(() => setDialog(null), []);
+
+  return (
+    <div className="xlsx-toolbar">
+      <button type="button" className="btn" onClick={() => void pickAndPreview()} disabled={busy} title="也可以把 .xlsx 文件拖到窗口中">
+        导入附件1…
+      </button>
+      <button type="button" className="btn" onClick={() => void exportKind('annex')} disabled={busy}>
+        {exporting === 'annex' ? '正在导出…' : '导出附件1'}
+      </button>
+      <button type="button" className="btn" onClick={() => void exportKind('summary')} disabled={busy}>
+        {exporting === 'summary' ? '正在导出…' : '导出清单'}
+      </button>
+      {notice && (
+        <div className="banner banner-ok" role="status" data-testid="xlsx-notice">
+          {notice}
+          <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label="关闭">
+            ×
+          </button>
+        </div>
+      )}
+      {error && <ErrorBanner error={error} onClose={() => setError(null)} />}
+      {dragging && <div className="drop-overlay">松开鼠标，导入附件1工作簿</div>}
+      {dialog && <ImportDialog state={dialog} onApply={() => void apply()} onClose={close} />}
+    </div>
+  );
 }

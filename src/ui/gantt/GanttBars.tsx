@@ -8,6 +8,7 @@ export function GanttBars({ bars, light, height }: { bars: BarLayout; light: Tra
   const plannedClass = [
     'gantt-bar-planned',
     `light-${light}`,
+    planned?.startYearOnly && planned.endYearOnly ? 'year-only' : '',
     planned?.startYearOnly ? 'year-start' : '',
     planned?.endYearOnly ? 'year-end' : '',
     planned?.clippedLeft ? 'clip-left' : '',

@@ -14,7 +14,7 @@ export function GanttLegend({ compact = false }: { compact?: boolean }) {
       ))}
       <span className="gantt-legend-item">
         <span className="gantt-legend-swatch legend-year" />
-        虚线端：仅知年份
+        虚线：仅知年份
       </span>
       <span className="gantt-legend-item">
         <span className="gantt-legend-swatch legend-fill" />

@@ -77,7 +77,8 @@ function projectRow(gp: GanttProject, siteCount: number, expanded: boolean, keyP
     key: `${keyPrefix}p${p.id}`,
     projectId: p.id,
     siteId: null,
-    seqLabel: p.seqPrinted ?? String(p.seq),
+    // the true order, not a misprint kept in seqPrinted (the annex prints 115 for 15)
+    seqLabel: String(p.seq),
     name: p.name,
     investmentYuan: p.investmentYuan,
     window: p,
@@ -111,7 +112,7 @@ function siteRow(gp: GanttProject, s: GanttSite, today: string, keyPrefix: strin
     key: `${keyPrefix}s${s.id}`,
     projectId: p.id,
     siteId: s.id,
-    seqLabel: `${p.seqPrinted ?? p.seq}-${s.seq}`,
+    seqLabel: `${p.seq}-${s.seq}`,
     name: siteName(s),
     investmentYuan: s.budgetYuan,
     window,

@@ -21,7 +21,7 @@ const GROUPS: GroupBy[] = ['category', 'town', 'stage'];
 export default function GanttPage() {
   const { data, error, loading } = useApi('gantt.get', {});
   const [groupBy, setGroupBy] = useState<GroupBy>('category');
-  const [zoom, setZoom] = useState<ZoomChoice>('quarter');
+  const [zoom, setZoom] = useState<ZoomChoice>('fit');
   const [paper, setPaper] = useState<'A3' | 'A4'>('A3');
   const [range, setRange] = useState('plan');
   const [actionError, setActionError] = useState<ApiError | null>(null);

@@ -128,10 +128,24 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
 
   const set = (field: FormField) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
   const input = (field: FormField, extra: Record<string, string> = {}) => (
-    <input name={field} value={form[field]} onChange={set(field)} aria-invalid={issues.some((i) => i.field === field)} {...extra} />
+    <input
+      name={field}
+      aria-label={PROJECT_FIELD_LABELS[field]}
+      value={form[field]}
+      onChange={set(field)}
+      aria-invalid={issues.some((i) => i.field === field)}
+      {...extra}
+    />
   );
   const area = (field: FormField, rows = 3) => (
-    <textarea name={field} rows={rows} value={form[field]} onChange={set(field)} aria-invalid={issues.some((i) => i.field === field)} />
+    <textarea
+      name={field}
+      aria-label={PROJECT_FIELD_LABELS[field]}
+      rows={rows}
+      value={form[field]}
+      onChange={set(field)}
+      aria-invalid={issues.some((i) => i.field === field)}
+    />
   );
 
   return (
@@ -160,7 +174,7 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
           </datalist>
         </Field>
         <Field field="nature" issues={issues}>
-          <select name="nature" value={form.nature} onChange={set('nature')}>
+          <select name="nature" aria-label={PROJECT_FIELD_LABELS.nature} value={form.nature} onChange={set('nature')}>
             {NATURES.map((n) => (
               <option key={n}>{n}</option>
             ))}

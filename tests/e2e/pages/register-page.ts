@@ -1,0 +1,56 @@
+// Page object: the register (项目台账) as a person sees it.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class RegisterPage {
+  readonly page: Page;
+  readonly rows: Locator;
+  readonly grandTotal: Locator;
+  readonly totalInvestment: Locator;
+  readonly search: Locator;
+
+  constructor(page: Page) {
+    this.page = page;
+    this.rows = page.getByTestId('project-row');
+    this.grandTotal = page.getByTestId('grand-total');
+    this.totalInvestment = page.getByTestId('total-investment');
+    this.search = page.getByRole('searchbox', { name: '搜索' });
+  }
+
+  async open(): Promise<void> {
+    await this.page.goto('#/');
+    await expect(this.page.getByRole('heading', { name: '项目台账' })).toBeVisible();
+    await expect(this.rows.first()).toBeVisible();
+  }
+
+  row(seq: number): Locator {
+    return this.page.locator(`[data-testid="project-row"][data-seq="${seq}"]`);
+  }
+
+  async investmentOf(seq: number): Promise<string> {
+    return (await this.row(seq).locator('td.money').innerText()).trim();
+  }
+
+  async filterCategory(category: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: '类别' }).selectOption(category);
+  }
+
+  async filterTown(town: string): Promise<void> {
+    await this.page.getByRole('combobox', { name: '乡镇（街道）' }).selectOption(town);
+  }
+
+  async sortBy(column: string): Promise<void> {
+    await this.page.getByRole('columnheader', { name: column }).getByRole('button').click();
+  }
+
+  async seqs(): Promise<number[]> {
+    return (await this.rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq')))));
+  }
+
+  async expand(seq: number): Promise<void> {
+    await this.row(seq).getByRole('button', { name: /展开/ }).click();
+  }
+
+  async openProject(name: string): Promise<void> {
+    await this.page.getByRole('link', { name, exact: true }).click();
+  }
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { ProjectRow } from '../../src/domain/api/register';
+import { EMPTY_FILTER, matchesFilter, nextSort, sortRows, totals } from '../../src/ui/register/register-table';
+
+function row(seq: number, over: Partial<ProjectRow> = {}): ProjectRow {
+  return {
+    id: seq, planId: 1, seq, seqPrinted: null, name: `项目${seq}`, category: '养老', nature: '新建', owner: '奉节县民政局',
+    locationText: '', scaleText: '', metrics: {}, investmentYuan: seq * 10_000, startYear: 2021, endYear: 2025,
+    startDate: null, endDate: null, remark: '', responsibleUnit: '', leader: '', note: '', siteCount: 1, towns: [], ...over,
+  };
+}
+
+describe('register table', () => {
+  const rows = [
+    row(1, { name: '奉节县朱衣社会福利院建设项目', towns: ['朱衣镇'], investmentYuan: 66_250_000 }),
+    row(2, { name: '奉节县殡葬服务中心迁建工程', category: '殡葬', towns: ['夔门街道'], investmentYuan: 81_000_000, remark: '前期论证' }),
+    row(3, { name: '奉节县村（社区）便民服务中心建设项目', category: '城乡社区', towns: ['公平镇', '朱衣镇'], investmentYuan: 39_000_000, siteCount: 55 }),
+  ];
+
+  it('filters by text (width- and space-insensitive), category and town', () => {
+    expect(rows.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, text: '殡葬' })).map((r) => r.seq)).toEqual([2]);
+    expect(rows.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, text: '村(社区)' })).map((r) => r.seq)).toEqual([3]);
+    expect(rows.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, town: '朱衣镇' })).map((r) => r.seq)).toEqual([1, 3]);
+    expect(rows.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, category: '殡葬', town: '朱衣镇' }))).toEqual([]);
+  });
+
+  it('sorts by investment both ways, ties by 序号', () => {
+    expect(sortRows(rows, { key: 'investment', dir: 'desc' }).map((r) => r.seq)).toEqual([2, 1, 3]);
+    expect(sortRows(rows, { key: 'investment', dir: 'asc' }).map((r) => r.seq)).toEqual([3, 1, 2]);
+    expect(sortRows(rows, { key: 'window', dir: 'asc' }).map((r) => r.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('toggles sort direction on the same column', () => {
+    expect(nextSort({ key: 'seq', dir: 'asc' }, 'seq')).toEqual({ key: 'seq', dir: 'desc' });
+    expect(nextSort({ key: 'seq', dir: 'desc' }, 'name')).toEqual({ key: 'name', dir: 'asc' });
+  });
+
+  it('totals what is shown', () => {
+    expect(totals(rows)).toEqual({ count: 3, investmentYuan: 186_250_000, siteCount: 57 });
+    expect(totals([])).toEqual({ count: 0, investmentYuan: 0, siteCount: 0 });
+  });
+});
