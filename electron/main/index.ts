@@ -1,12 +1,12 @@
 // Electron main: lifecycle, one instance at a time, the database, IPC, menu, window.
-// No business logic here: everything goes through src/backend's openBackend().call.
+// No business logic here: everything goes through src/backend's startBackend().call.
 import { app, BrowserWindow, dialog, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolveNativeBinding } from '../../scripts/lib/electron-native-path.mjs';
 import { defaultDbPath } from '../../src/backend/app-paths';
-import { type Backend, openBackend } from '../../src/backend/backend';
+import { type Backend, startBackend } from '../../src/backend/backend';
 import { type AppOrigin, devOrigin, fileOrigin } from './app-origin';
 import { registerApiChannel } from './ipc';
 import { resolveDbPath } from './launch-args';
@@ -45,7 +45,7 @@ function locateResources(): { resourcesDir: string; nativeBinding: string } {
   };
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const { resourcesDir, nativeBinding } = locateResources();
   // the seed loader (src/backend/seed/load-seed.ts) reads resources/seed from here
   process.env.TRACKER_RESOURCES ??= resourcesDir;
@@ -60,7 +60,7 @@ function start(): void {
 
   const dbPath = path.resolve(resolveDbPath(process.argv, defaultDbPath()));
   try {
-    backend = openBackend({ dbPath, nativeBinding });
+    backend = await startBackend({ dbPath, nativeBinding });
   } catch (error) {
     fatal('无法打开数据库', `${dbPath}\n\n${error instanceof Error ? error.message : String(error)}`);
     return;

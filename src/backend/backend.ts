@@ -8,6 +8,7 @@ import { apiSchemas, isApiMethod, type ApiMethod, type ApiOutput, type Send } fr
 import { ApiError, type Issue } from '../domain/api/errors';
 import type { Door } from '../domain/model';
 import type { ServiceContext } from './context';
+import { checkDatabase, dailyBackup } from './db/backup';
 import { openDatabase } from './db/connection';
 import { handlers } from './handlers';
 import type { Handler } from './handlers/types';
@@ -84,4 +85,26 @@ export function openBackend(options: BackendOptions): Backend {
   const send: Send = (method, input) => dispatch(method, input, 'cli');
 
   return { call, send, ctxFor, db, close: () => db.close() };
+}
+
+/**
+ * The desktop app's and browser mode's start: open, verify integrity (refusing a damaged
+ * file rather than writing into it), then take the day's automatic backup.
+ */
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const backend = openBackend(options);
+  try {
+    const check = checkDatabase(backend.db);
+    if (!check.ok) {
+      throw new ApiError(
+        'conflict',
+        `数据库完整性检查未通过（${options.dbPath}）：${[...check.integrity, ...check.foreignKeys.map((f) => `${f.table} 外键`)].slice(0, 3).join('；')}。请从 backups 文件夹中的备份恢复。`,
+      );
+    }
+    await dailyBackup(backend.ctxFor('ui'));
+    return backend;
+  } catch (e) {
+    backend.close();
+    throw e;
+  }
 }

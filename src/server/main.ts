@@ -1,7 +1,7 @@
 // `npm run serve -- [--db PATH] [--port N]`: browser mode on http://127.0.0.1.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBackend } from '../backend/backend';
+import { startBackend } from '../backend/backend';
 import { defaultDbPath } from '../backend/app-paths';
 import { ApiError } from '../domain/api/errors';
 import { intFlag, parseArgs, stringFlag, UsageError } from '../cli/args';
@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const today = stringFlag(args, 'today') ?? process.env.TRACKER_TODAY;
   const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist-web');
   try {
-    const backend = openBackend({ dbPath, ...(today ? { today: () => today } : {}) });
+    const backend = await startBackend({ dbPath, ...(today ? { today: () => today } : {}) });
     const server = await startServer(backend, { port, webRoot });
     process.stdout.write(`项目台账已启动：${server.url}\n数据库：${dbPath}\n按 Ctrl+C 停止\n`);
     const stop = () => {

@@ -74,9 +74,9 @@ test.describe('Gantt', () => {
     const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', pdfPath], { encoding: 'utf8' });
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
     expect(pages).toBe(n);
-    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ w: Number(m[1]), h: Number(m[2]) }));
     expect(sizes).toHaveLength(pages);
-    for (const [w, h] of sizes) {
+    for (const { w, h } of sizes) {
       // A3 landscape is 1190.55 x 841.89 pt; Chromium rounds to whole device pixels (< 1 pt)
       expect(Math.abs(w - 1190.55)).toBeLessThan(1);
       expect(Math.abs(h - 841.89)).toBeLessThan(1);

@@ -79,3 +79,15 @@ describe('network paths (Windows)', () => {
     expect(networkPathProblem('//srv/share/x.db', 'linux', noDrive)).toBeNull();
   });
 });
+
+describe('app start', () => {
+  it('checks integrity and takes the daily backup', async () => {
+    const { startBackend } = await import('../../src/backend/backend');
+    const dbPath = tempDbPath();
+    const b = await startBackend({ dbPath, today: () => '2026-11-29' });
+    const backups = fs.readdirSync(path.join(path.dirname(dbPath), 'backups'));
+    expect(backups).toHaveLength(1);
+    expect(backups[0]).toMatch(/^tracker-.*-daily\.db$/);
+    b.close();
+  });
+});

@@ -154,28 +154,34 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
     });
   });
 
-  // legend under the table
+  // legend under the table: each entry spans four month columns
   const legendRow = ws.getRow(5 + sorted.length + 1);
-  let col = 2;
-  legendRow.getCell(1).value = '图例';
-  legendRow.getCell(1).font = { name: FONT, size: 9, bold: true };
-  (Object.keys(LIGHT_FILLS) as TrafficLight[]).forEach((l) => {
-    const swatch = legendRow.getCell(col);
-    swatch.value = LIGHT_LABELS[l];
-    swatch.font = { name: FONT, size: 9 };
-    swatch.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS[l] } };
-    swatch.alignment = { horizontal: 'center' };
-    col = col === 2 ? fixed + 1 : col + 4;
-    if (col > fixed) ws.mergeCells(legendRow.number, col, legendRow.number, col + 3);
+  legendRow.getCell(2).value = '图例';
+  legendRow.getCell(2).font = { name: FONT, size: 9, bold: true };
+  legendRow.getCell(2).alignment = { horizontal: 'right' };
+  const entries: { label: string; fill: ExcelJS.Fill }[] = [
+    ...(Object.keys(LIGHT_FILLS) as TrafficLight[]).map((l) => ({
+      label: LIGHT_LABELS[l],
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS[l] } } satisfies ExcelJS.Fill,
+    })),
+    { label: '超期', fill: { type: 'pattern', pattern: 'lightUp', fgColor: { argb: 'FFD32F2F' }, bgColor: { argb: 'FFFFFFFF' } } },
+  ];
+  entries.forEach((e, k) => {
+    const col = fixed + 1 + k * 4;
+    if (col + 3 > lastCol) return;
+    ws.mergeCells(legendRow.number, col, legendRow.number, col + 3);
+    const cell = legendRow.getCell(col);
+    cell.value = e.label;
+    cell.fill = e.fill;
+    cell.font = { name: FONT, size: 9 };
+    cell.alignment = { horizontal: 'center' };
+    cell.border = BORDER;
   });
-  const overdue = legendRow.getCell(col);
-  overdue.value = '超期';
-  overdue.font = { name: FONT, size: 9 };
-  overdue.fill = { type: 'pattern', pattern: 'lightUp', fgColor: { argb: 'FFD32F2F' }, bgColor: { argb: 'FFFFFFFF' } };
 
   ws.views = [{ state: 'frozen', xSplit: 2, ySplit: 4, topLeftCell: `C5`, activeCell: 'C5' }];
   ws.pageSetup = {
-    paperSize: 8, // A3
+    // OOXML paper size 8 is A3; ExcelJS's PaperSize enum simply omits it
+    paperSize: 8 as ExcelJS.PaperSize,
     orientation: 'landscape',
     fitToPage: true,
     fitToWidth: 1,

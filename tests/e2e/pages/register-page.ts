@@ -53,4 +53,23 @@ export class RegisterPage {
   async openProject(name: string): Promise<void> {
     await this.page.getByRole('link', { name, exact: true }).click();
   }
+
+  // ── spreadsheet import (XlsxToolbar / ImportDialog) ──
+
+  get importDialog(): Locator {
+    return this.page.getByRole('dialog', { name: /导入附件1/ });
+  }
+
+  /** Picks a file through the 导入附件1… button's file chooser and waits for the dialog. */
+  async importFile(file: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: '导入附件1…' }).click();
+    await (await chooser).setFiles(file);
+    await expect(this.importDialog).toBeVisible();
+  }
+
+  async applyImport(): Promise<void> {
+    await this.importDialog.getByRole('button', { name: /^应用/ }).click();
+    await expect(this.importDialog).toBeHidden({ timeout: 30_000 });
+  }
 }
