@@ -11,9 +11,10 @@ test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 test.describe('导入附件1', () => {
   test('import a workbook through the UI: preview, apply, the register changes', async ({ page, baseURL }) => {
     // start from the app's own export, then edit it as an officer would
-    const res = await page.request.post(`${baseURL}/api/xlsx.export`, { data: { kind: 'annex' } });
+    const res = await page.request.post(new URL('api/xlsx.export', baseURL).href, { data: { kind: 'annex' } });
     expect(res.ok()).toBe(true);
-    const { base64 } = (await res.json()) as { base64: string };
+    const { result } = (await res.json()) as { result: { base64: string } };
+    const base64 = result.base64;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('附件1 重点项目清单明细');

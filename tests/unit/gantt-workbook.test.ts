@@ -22,7 +22,7 @@ afterAll(() => {
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const f = cell.fill;
-  return f?.type === 'pattern' ? `${f.pattern}:${f.fgColor?.argb ?? ''}` : undefined;
+  return f?.type === 'pattern' && f.pattern !== 'none' ? `${f.pattern}:${f.fgColor?.argb ?? ''}` : undefined;
 }
 
 describe('gantt workbook', () => {

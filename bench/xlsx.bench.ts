@@ -1,0 +1,140 @@
+// Spreadsheet bench: a 10,000-row annex, measured in one run against ExcelJS itself.
+//   import = guard + namespace check + ExcelJS load + parse + preview + apply into a temp DB,
+//            against ExcelJS's own load of the same file;
+//   export = our annex workbook (styles, merges, SUM, hidden extras sheet) written to a buffer,
+//            against ExcelJS writing the same cells plainly;
+//   peak memory = the largest RSS sampled every 20 ms during the run (and maxRSS).
+// Each timing is the median of RUNS runs after one warm-up, so JIT warm-up does not decide a ratio.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { openBackend } from '../src/backend/backend';
+import { applyImport, previewImport } from '../src/backend/services/import-service';
+import { buildAnnexWorkbook, workbookBuffer } from '../src/backend/xlsx/annex-export';
+import type { Project } from '../src/domain/model';
+import { yuanToWan } from '../src/domain/money';
+import { formatWindow } from '../src/domain/xlsx/parse-window';
+
+const ROWS = 10_000;
+const RUNS = 3;
+const TOWNS = ['朱衣镇', '夔州街道', '公平镇车家社区', '永乐镇幺店社区', '汾河镇泉坪村', '兴隆镇、吐祥镇、公平镇'];
+const CATEGORIES = ['养老', '殡葬', '城乡社区', '社会组织', '精神康复', '儿童福利与未成年人保护'];
+
+function projects(n: number): Project[] {
+  return Array.from({ length: n }, (_, i) => {
+    const start = 2021 + (i % 4);
+    return {
+      id: i + 1,
+      planId: 1,
+      seq: i + 1,
+      seqPrinted: null,
+      name: `测试县第${i + 1}号民政服务设施建设项目`,
+      category: CATEGORIES[i % CATEGORIES.length] ?? '养老',
+      nature: i % 3 === 0 ? '改扩建' : '新建',
+      owner: '测试县民政局',
+      locationText: TOWNS[i % TOWNS.length] ?? '',
+      scaleText: `占地面积${1000 + (i % 900) * 10}㎡，建筑面积约${500 + (i % 700) * 5}m²，设计床位${20 + (i % 180)}张，配套用房及附属设施。`,
+      metrics: {},
+      investmentYuan: (100 + (i % 5000)) * 10_000 + (i % 7) * 1000,
+      startYear: start,
+      endYear: start + 1 + (i % 3),
+      startDate: null,
+      endDate: null,
+      remark: i % 11 === 0 ? '前期论证' : '',
+      responsibleUnit: '测试县民政局',
+      leader: '',
+      note: '',
+    };
+  });
+}
+
+async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  await fn(); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push((await time(fn)).ms);
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+function plainWorkbook(list: Project[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Sheet1');
+  ws.addRow(['序号', '项目名称', '建设性质', '项目建设主体', '项目建设地', '拟建设规模和建设内容', '投资估算（万元）', '建设年限']);
+  for (const p of list) {
+    ws.addRow([p.seq, p.name, p.nature, p.owner, p.locationText, p.scaleText, yuanToWan(p.investmentYuan), formatWindow(p.startYear, p.endYear, p.remark)]);
+  }
+  return wb;
+}
+
+export async function run(): Promise<void> {
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-bench-'));
+  try {
+    const list = projects(ROWS);
+    const plan = { title: '测试县民政事业发展“十五五”规划' };
+
+    // export: ours vs ExcelJS writing the same cells plainly
+    const exportMs = await median(async () => workbookBuffer(buildAnnexWorkbook(plan, list)));
+    const plainExportMs = await median(async () => Buffer.from(await plainWorkbook(list).xlsx.writeBuffer()));
+
+    const bytes = await workbookBuffer(buildAnnexWorkbook(plan, list));
+    const fileName = 'bench-annex.xlsx';
+    fs.writeFileSync(path.join(dir, fileName), bytes);
+
+    // import: ExcelJS's own load vs our whole import into a fresh empty DB each time
+    const loadMs = await median(async () => new ExcelJS.Workbook().xlsx.load(bytes as unknown as ArrayBuffer));
+    let n = 0;
+    let phases: Record<string, number> = {};
+    const importMs = await median(async () => {
+      const backend = openBackend({ dbPath: path.join(dir, `import-${n++}.db`), seed: false, user: 'bench' });
+      try {
+        const ctx = backend.ctxFor('cli');
+        const marks: Record<string, number> = {};
+        let last = performance.now();
+        let lastPhase = '';
+        const onProgress = (phase: string): void => {
+          const now = performance.now();
+          if (lastPhase) marks[lastPhase] = (marks[lastPhase] ?? 0) + (now - last);
+          last = now;
+          lastPhase = phase;
+        };
+        const preview = await previewImport(ctx, { fileName, bytes }, onProgress);
+        if (preview.added.length !== ROWS) throw new Error(`expected ${ROWS} added, got ${preview.added.length}`);
+        onProgress('备份数据库');
+        const r = await applyImport(ctx, preview.token, onProgress);
+        onProgress('完成');
+        if (r.added !== ROWS) throw new Error(`expected ${ROWS} written, got ${r.added}`);
+        phases = marks;
+      } finally {
+        backend.close();
+      }
+    });
+
+    clearInterval(sampler);
+    const maxRssMb = process.resourceUsage().maxRSS / 1024;
+    const mb = (b: number): string => (b / 1024 / 1024).toFixed(0);
+    const f = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+    console.log(`\n== xlsx bench: ${ROWS.toLocaleString('en-US')}-row annex (${(bytes.length / 1024).toFixed(0)} KB), median of ${RUNS} runs ==`);
+    console.log(`import (guard+load+parse+preview+apply): ${f(importMs)}   ExcelJS load alone: ${f(loadMs)}   ratio ${(importMs / loadMs).toFixed(2)} (target ≤ 1.5; import < 3 s: ${importMs < 3000 ? 'yes' : 'NO'})`);
+    console.log(`  phases of the last import: ${Object.entries(phases).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
+    console.log(`export (annex layout + extras sheet):    ${f(exportMs)}   ExcelJS plain write: ${f(plainExportMs)}   ratio ${(exportMs / plainExportMs).toFixed(2)} (target ≤ 1.5)`);
+    console.log(`peak memory: RSS ${mb(peak)} MB sampled, maxRSS ${maxRssMb.toFixed(0)} MB`);
+  } finally {
+    clearInterval(sampler);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `tsx bench/xlsx.bench.ts` runs it alone
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();
