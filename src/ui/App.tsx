@@ -11,7 +11,7 @@ import { MENU_EVENT, menuTarget } from './menu-routing';
 function Page({ route }: { route: Route }) {
   switch (route.page) {
     case 'register':
-      return <RegisterPage />;
+      return <RegisterPage planId={route.planId} />;
     case 'project':
       return <ProjectPage key={route.id} id={route.id} />;
     case 'gantt':

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 
 export type Route =
-  | { page: 'register' }
+  | { page: 'register'; planId?: number }
   | { page: 'project'; id: number }
   | { page: 'gantt' }
   | { page: 'printGantt'; params: URLSearchParams }
@@ -15,8 +15,10 @@ export function parseRoute(hash: string): Route {
   if (project?.[1]) return { page: 'project', id: Number(project[1]) };
   switch (pathPart) {
     case '/':
-    case '':
-      return { page: 'register' };
+    case '': {
+      const plan = Number(new URLSearchParams(query).get('plan'));
+      return Number.isInteger(plan) && plan > 0 ? { page: 'register', planId: plan } : { page: 'register' };
+    }
     case '/gantt':
       return { page: 'gantt' };
     case '/print/gantt':

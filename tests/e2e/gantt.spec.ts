@@ -20,7 +20,7 @@ test.describe('Gantt', () => {
     await expect(gantt.projectRows).toHaveCount(15);
     await expect(gantt.plannedBars).toHaveCount(15);
     // today (2026-11-29) is past every window: all late, drawn with the overdue tail
-    await expect(page.locator('.gantt-row-project .gantt-bar-planned.light-red')).toHaveCount(15);
+    await expect(page.locator('.gantt-chart-col .gantt-bar-planned.light-red')).toHaveCount(15);
     await expect(page.locator('.gantt-today')).toHaveCount(1);
 
     // opens fitted to the width (全部); the whole plan and today are in view
@@ -52,7 +52,12 @@ test.describe('Gantt', () => {
     await gantt.group('类别');
 
     const name = seedNames()[1] ?? '';
-    await gantt.row(name).first().locator('.gantt-track').click();
+    // hovering shows the key figures; clicking the bar row opens the project
+    const bar = await gantt.barRowOf(name);
+    await bar.hover();
+    await expect(page.getByRole('tooltip')).toContainText('投资估算');
+    await page.screenshot({ path: path.join(OUT, 'gantt-tooltip.png') });
+    await bar.click();
     await expect(page).toHaveURL(/#\/project\/\d+$/);
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   });

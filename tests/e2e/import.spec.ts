@@ -45,6 +45,7 @@ test.describe('导入附件1', () => {
     await expect(register.rows).toHaveCount(16);
     await expect(register.grandTotal).toHaveText('64,160');
     expect(await register.investmentOf(9)).toBe('7,800');
+    await page.screenshot({ path: 'test-results/screens/import-applied.png' });
   });
 
   test('a bad file shows its message and nothing changes', async ({ page }) => {
@@ -78,5 +79,23 @@ test.describe('导入附件1', () => {
     await register.open();
     await expect(register.rows).toHaveCount(count);
     await expect(register.grandTotal).toHaveText(total);
+  });
+
+  test('a workbook dropped onto the window opens the same preview; 取消 writes nothing', async ({ page }) => {
+    const register = new RegisterPage(page);
+    await register.open();
+    const count = await register.rows.count();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('附件1');
+    ws.addRow(['附件1  奉节县民政事业发展“十四五”规划重点项目清单明细']);
+    ws.addRow(['序号', '项目名称', '建设性质', '项目建设主体', '项目建设地', '拟建设规模和建设内容', '投资估算（万元）', '建设年限']);
+    ws.addRow([99, '奉节县拖放测试项目', '新建', '奉节县民政局', '朱衣镇', '建筑面积100m²', 10, '2025']);
+    await register.dropFile('拖放.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    await expect(register.importDialog.getByTestId('import-added')).toContainText('99. 奉节县拖放测试项目');
+    await register.importDialog.getByRole('button', { name: '取消' }).click();
+    await expect(register.importDialog).toBeHidden();
+    await page.reload();
+    await register.open();
+    await expect(register.rows).toHaveCount(count);
   });
 });

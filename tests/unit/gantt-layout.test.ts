@@ -95,3 +95,32 @@ describe('virtual window', () => {
     expect(visibleWindow(0, 300, 30, 0)).toMatchObject({ first: 0, last: 0, totalHeight: 0 });
   });
 });
+
+describe('chunked window', () => {
+  it('always covers the rows in view and only changes at chunk boundaries', async () => {
+    const { chunkIndexAt, chunkedWindow } = await import('../../src/ui/gantt/layout');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 20_000 }),
+        fc.integer({ min: 0, max: 400_000 }),
+        fc.integer({ min: 50, max: 1200 }),
+        (rowCount, scrollTop, viewport) => {
+          const rh = 32;
+          const maxTop = Math.max(0, rowCount * rh - viewport);
+          const top = Math.min(scrollTop, maxTop);
+          const w = chunkedWindow(chunkIndexAt(top, rh, 8), viewport, rh, rowCount, 8);
+          const v = visibleWindow(top, viewport, rh, rowCount, 0);
+          expect(w.first).toBeLessThanOrEqual(v.first);
+          expect(w.last).toBeGreaterThanOrEqual(v.last);
+          expect(w.last - w.first).toBeLessThanOrEqual(Math.ceil(viewport / rh) + 1 + 24);
+        },
+      ),
+    );
+    // the same window for every scrollTop within one chunk of 8 rows
+    const a = chunkedWindow(chunkIndexAt(8 * 32 * 10, 32, 8), 600, 32, 10_000);
+    const b = chunkedWindow(chunkIndexAt(8 * 32 * 11 - 1, 32, 8), 600, 32, 10_000);
+    expect(a).toEqual(b);
+    expect(a.first).toBe(72);
+  });
+});

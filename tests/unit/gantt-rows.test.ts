@@ -49,7 +49,8 @@ describe('gantt rows', () => {
     expect(total).toBe(d.projects.reduce((s, p) => s + p.project.investmentYuan, 0));
     expect(periodLabel({ startYear: 2021, endYear: 2023, startDate: null, endDate: null })).toBe('2021—2023年');
     expect(periodLabel({ startYear: 2023, endYear: 2023, startDate: null, endDate: null })).toBe('2023年');
-    expect(periodLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: null })).toBe('2023-03-01—2024年');
+    expect(periodLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: null })).toBe('2023.3—2024');
+    expect(periodLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: '2024-10-31' })).toBe('2023.3—2024.10');
   });
 
   it('the data range covers the plan and any bar beyond it', () => {
@@ -58,5 +59,13 @@ describe('gantt rows', () => {
     const first = d.projects[0];
     if (first) first.actualEnd = '2026-05-01';
     expect(dataRange(d).end).toBe('2026-05-01');
+  });
+});
+
+describe('wan formatting', () => {
+  it('matches the domain formatter', async () => {
+    const { formatWan } = await import('../../src/domain/money');
+    const { formatWanFast } = await import('../../src/ui/gantt/wan-format');
+    for (const y of [0, 1, 12_345, 637_600_000, 66_250_000, 123_456_789]) expect(formatWanFast(y)).toBe(formatWan(y));
   });
 });

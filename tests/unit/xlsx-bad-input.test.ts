@@ -186,3 +186,31 @@ describe('CLI export', () => {
     expect((await cli(['export', 'pdf', '--out', out, '--db', dbPath])).code).toBe(2);
   });
 });
+
+describe('CLI export gantt', () => {
+  it('writes the Gantt workbook built by the Gantt feature', async () => {
+    const out = path.join(dir, 'out', 'gantt.xlsx');
+    const r = await cli(['export', 'gantt', '--out', out, '--db', dbPath]);
+    expect(r).toMatchObject({ code: 0, out: `已导出 ${out}` });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.length).toBeGreaterThan(0);
+  });
+});
+
+describe('CLI import --plan', () => {
+  it('imports into a plan named by title (new) or by id (existing), printing the backup path', async () => {
+    const file = await save(annexWorkbook([[1, '丁项目', '扩建', '局', '丁镇', '内容', 12.5, '2026—2027年']]), path.join(dir, 'plan.xlsx'));
+    const named = await cli(['import', 'annex', file, '--plan', '某县民政事业发展“十五五”规划', '--db', dbPath]);
+    expect(named.code).toBe(0);
+    expect(named.out).toContain('导入到：新建规划「某县民政事业发展“十五五”规划」');
+    expect(named.out).toMatch(/导入前的备份：.*-import\.db/);
+    const b = openBackend({ dbPath, user: 'tester' });
+    const plan = b.db.prepare("SELECT id, start_year AS s, end_year AS e FROM plan WHERE title LIKE '某县%'").get() as { id: number; s: number; e: number };
+    b.close();
+    expect(plan).toMatchObject({ s: 2026, e: 2030 });
+    const again = await cli(['import', 'annex', file, '--plan', String(plan.id), '--dry-run', '--db', dbPath]);
+    expect(again.out).toContain(`导入到：现有规划「某县民政事业发展“十五五”规划」（编号 ${plan.id}）`);
+    expect(again.out).toContain('新增 0 项，修改 0 项，不变 1 项');
+  });
+});

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../src/backend/backend';
 import { parseAnnexWorkbook } from '../../src/backend/xlsx/annex-import';
-import { loadWorkbook } from '../../src/backend/xlsx/read-workbook';
+import { readWorkbookGrid } from '../../src/backend/xlsx/read-workbook';
 import { unprefixXml } from '../../src/backend/xlsx/normalise-namespaces';
 import { hasOpenpyxl, hasTool, libreOfficeXlsx, prefixedNamespaceXlsx, python, soffice, tempDir } from '../fixtures/xlsx/corpus';
 
@@ -36,9 +36,13 @@ afterAll(() => {
 
 const HEAD = ['序号', '项目名称', '建设性质', '项目建设主体', '项目建设地', '拟建设规模和建设内容', '投资估算（万元）', '建设年限'];
 
+/** Parses through both readers and checks they agree cell for cell. */
 async function parseFile(file: string) {
-  const wb = await loadWorkbook(fs.readFileSync(file), path.basename(file));
-  return parseAnnexWorkbook(wb, path.basename(file));
+  const bytes = fs.readFileSync(file);
+  const direct = await readWorkbookGrid(bytes, path.basename(file));
+  const viaExcelJs = await readWorkbookGrid(bytes, path.basename(file), { viaExcelJs: true });
+  expect(direct).toEqual(viaExcelJs);
+  return parseAnnexWorkbook(direct, path.basename(file));
 }
 
 describe('prefixed namespaces (WPS, OpenXML SDK)', () => {

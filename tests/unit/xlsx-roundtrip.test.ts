@@ -141,3 +141,24 @@ describe('messy workbook', () => {
     }
   });
 });
+
+describe('stale previews', () => {
+  it('refuses to apply a preview when the register changed after it, and writes nothing', async () => {
+    const file = await seeded.send('xlsx.export', { kind: 'annex' });
+    const wb = new (await import('exceljs')).default.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('附件1 重点项目清单明细');
+    if (!sheet) throw new Error('sheet missing');
+    sheet.getCell('G3').value = 7000;
+    const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+    const preview = await seeded.send('xlsx.importPreview', { fileName: 'a.xlsx', base64 });
+    expect(preview.changed.map((c) => c.seq)).toEqual([1]);
+    const detail = await seeded.send('project.get', { id: listProjects(seeded.db, preview.planId ?? 0)[1]?.id ?? 0 });
+    await seeded.send('project.update', { id: detail.project.id, patch: { leader: '张三' } });
+    await seeded.send('project.update', { id: detail.project.id, patch: { investmentYuan: 1 } });
+    const before = seeded.db.prepare('SELECT COUNT(*) AS n FROM change_log').get();
+    await expect(seeded.send('xlsx.importApply', { token: preview.token })).rejects.toMatchObject({ code: 'conflict' });
+    expect(seeded.db.prepare('SELECT COUNT(*) AS n FROM change_log').get()).toEqual(before);
+    expect(listProjects(seeded.db, preview.planId ?? 0)[0]?.investmentYuan).toBe(66_250_000);
+  });
+});

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from '../db/statements';
 import type { ChangeLogEntry, Door } from '../../domain/model';
 
 interface ChangeRow {
@@ -34,8 +35,7 @@ const toEntry = (r: ChangeRow): ChangeLogEntry => ({
 export type ChangeInsert = Omit<ChangeLogEntry, 'id' | 'undoneBy'>;
 
 export function insertChange(db: Database.Database, c: ChangeInsert): number {
-  const r = db
-    .prepare(
+  const r = stmt(db, 
       `INSERT INTO change_log (at, user, door, entity, entity_id, project_id, field, old_value, new_value, batch_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -44,23 +44,20 @@ export function insertChange(db: Database.Database, c: ChangeInsert): number {
 }
 
 export function listChangesForProject(db: Database.Database, projectId: number): ChangeLogEntry[] {
-  return db
-    .prepare<[number], ChangeRow>('SELECT * FROM change_log WHERE project_id = ? ORDER BY id DESC')
+  return stmt<[number], ChangeRow>(db, 'SELECT * FROM change_log WHERE project_id = ? ORDER BY id DESC')
     .all(projectId)
     .map(toEntry);
 }
 
 /** The newest batch of edits to a project that has not been undone (and is not itself an undo). */
 export function lastUndoableBatch(db: Database.Database, projectId: number): ChangeLogEntry[] {
-  const last = db
-    .prepare<[number], { batch_id: string }>(
+  const last = stmt<[number], { batch_id: string }>(db, 
       `SELECT batch_id FROM change_log WHERE project_id = ? AND entity = 'project' AND undone_by IS NULL
        AND batch_id NOT LIKE 'undo:%' ORDER BY id DESC LIMIT 1`,
     )
     .get(projectId);
   if (!last) return [];
-  return db
-    .prepare<[string, number], ChangeRow>(
+  return stmt<[string, number], ChangeRow>(db, 
       'SELECT * FROM change_log WHERE batch_id = ? AND project_id = ? AND undone_by IS NULL ORDER BY id DESC',
     )
     .all(last.batch_id, projectId)
@@ -68,6 +65,6 @@ export function lastUndoableBatch(db: Database.Database, projectId: number): Cha
 }
 
 export function markUndone(db: Database.Database, ids: number[], undoneBy: number): void {
-  const stmt = db.prepare('UPDATE change_log SET undone_by = ? WHERE id = ?');
-  for (const id of ids) stmt.run(undoneBy, id);
+  const update = stmt(db, 'UPDATE change_log SET undone_by = ? WHERE id = ?');
+  for (const id of ids) update.run(undoneBy, id);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from '../db/statements';
 import type { Milestone, MilestoneKind, ProgressEntry } from '../../domain/model';
 
 interface ProgressRow {
@@ -49,8 +50,7 @@ const toMilestone = (r: MilestoneRow): Milestone => ({
 
 /** The latest project-level entry per project: progress is append-only, the newest is the state. */
 export function latestProgressByProject(db: Database.Database, planId: number): Map<number, ProgressEntry> {
-  const rows = db
-    .prepare<[number], ProgressRow>(
+  const rows = stmt<[number], ProgressRow>(db, 
       `SELECT g.* FROM progress g JOIN project p ON p.id = g.project_id
        WHERE p.plan_id = ? AND g.site_id IS NULL ORDER BY g.project_id, g.date, g.id`,
     )
@@ -61,15 +61,13 @@ export function latestProgressByProject(db: Database.Database, planId: number): 
 }
 
 export function listProgress(db: Database.Database, projectId: number): ProgressEntry[] {
-  return db
-    .prepare<[number], ProgressRow>('SELECT * FROM progress WHERE project_id = ? ORDER BY date, id')
+  return stmt<[number], ProgressRow>(db, 'SELECT * FROM progress WHERE project_id = ? ORDER BY date, id')
     .all(projectId)
     .map(toProgress);
 }
 
 export function insertProgress(db: Database.Database, e: Omit<ProgressEntry, 'id'>): number {
-  const r = db
-    .prepare(
+  const r = stmt(db, 
       `INSERT INTO progress (project_id, site_id, date, stage, percent, description, invest_period_yuan,
         invest_cumulative_yuan, problems, author, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -90,15 +88,13 @@ export function insertProgress(db: Database.Database, e: Omit<ProgressEntry, 'id
 }
 
 export function listMilestones(db: Database.Database, projectId: number): Milestone[] {
-  return db
-    .prepare<[number], MilestoneRow>('SELECT * FROM milestone WHERE project_id = ? ORDER BY id')
+  return stmt<[number], MilestoneRow>(db, 'SELECT * FROM milestone WHERE project_id = ? ORDER BY id')
     .all(projectId)
     .map(toMilestone);
 }
 
 export function listMilestonesByPlan(db: Database.Database, planId: number): Milestone[] {
-  return db
-    .prepare<[number], MilestoneRow>(
+  return stmt<[number], MilestoneRow>(db, 
       'SELECT m.* FROM milestone m JOIN project p ON p.id = m.project_id WHERE p.plan_id = ? ORDER BY m.id',
     )
     .all(planId)
@@ -106,8 +102,7 @@ export function listMilestonesByPlan(db: Database.Database, planId: number): Mil
 }
 
 export function insertMilestone(db: Database.Database, m: Omit<Milestone, 'id'>): number {
-  const r = db
-    .prepare('INSERT INTO milestone (project_id, site_id, kind, planned_date, actual_date) VALUES (?, ?, ?, ?, ?)')
+  const r = stmt(db, 'INSERT INTO milestone (project_id, site_id, kind, planned_date, actual_date) VALUES (?, ?, ?, ?, ?)')
     .run(m.projectId, m.siteId, m.kind, m.plannedDate, m.actualDate);
   return Number(r.lastInsertRowid);
 }

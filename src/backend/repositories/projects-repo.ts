@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { stmt } from '../db/statements';
 import { ApiError } from '../../domain/api/errors';
 import type { Project, ScaleMetrics, Site } from '../../domain/model';
 import { scaleMetricsSchema } from '../../domain/scale-metrics-schema';
@@ -111,14 +112,13 @@ function toColumnValue(field: ProjectField, value: unknown): unknown {
 }
 
 export function listProjects(db: Database.Database, planId: number): Project[] {
-  return db
-    .prepare<[number], ProjectRow>('SELECT * FROM project WHERE plan_id = ? ORDER BY seq, id')
+  return stmt<[number], ProjectRow>(db, 'SELECT * FROM project WHERE plan_id = ? ORDER BY seq, id')
     .all(planId)
     .map(toProject);
 }
 
 export function getProject(db: Database.Database, id: number): Project {
-  const row = db.prepare<[number], ProjectRow>('SELECT * FROM project WHERE id = ?').get(id);
+  const row = stmt<[number], ProjectRow>(db, 'SELECT * FROM project WHERE id = ?').get(id);
   if (!row) throw new ApiError('not_found', `找不到项目（编号 ${id}）`);
   return toProject(row);
 }
@@ -127,8 +127,7 @@ export function insertProject(db: Database.Database, planId: number, p: ProjectI
   const fields = Object.keys(PROJECT_COLUMNS) as ProjectField[];
   const cols = ['plan_id', ...fields.map((f) => PROJECT_COLUMNS[f])];
   const values = [planId, ...fields.map((f) => toColumnValue(f, p[f]))];
-  const r = db
-    .prepare(`INSERT INTO project (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+  const r = stmt(db, `INSERT INTO project (${cols.join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
     .run(...values);
   return Number(r.lastInsertRowid);
 }
@@ -137,19 +136,17 @@ export function updateProjectFields(db: Database.Database, id: number, patch: Pa
   const fields = (Object.keys(patch) as ProjectField[]).filter((f) => f in PROJECT_COLUMNS);
   if (fields.length === 0) return;
   const sets = fields.map((f) => `${PROJECT_COLUMNS[f]} = ?`).join(', ');
-  db.prepare(`UPDATE project SET ${sets} WHERE id = ?`).run(...fields.map((f) => toColumnValue(f, patch[f])), id);
+  stmt(db, `UPDATE project SET ${sets} WHERE id = ?`).run(...fields.map((f) => toColumnValue(f, patch[f])), id);
 }
 
 export function listSites(db: Database.Database, projectId: number): Site[] {
-  return db
-    .prepare<[number], SiteRow>('SELECT * FROM site WHERE project_id = ? ORDER BY seq, id')
+  return stmt<[number], SiteRow>(db, 'SELECT * FROM site WHERE project_id = ? ORDER BY seq, id')
     .all(projectId)
     .map(toSite);
 }
 
 export function listSitesByPlan(db: Database.Database, planId: number): Site[] {
-  return db
-    .prepare<[number], SiteRow>(
+  return stmt<[number], SiteRow>(db, 
       'SELECT s.* FROM site s JOIN project p ON p.id = s.project_id WHERE p.plan_id = ? ORDER BY p.seq, s.seq, s.id',
     )
     .all(planId)
@@ -157,8 +154,7 @@ export function listSitesByPlan(db: Database.Database, planId: number): Site[] {
 }
 
 export function insertSite(db: Database.Database, projectId: number, s: SiteInsert, placeId: number | null = null): number {
-  const r = db
-    .prepare(
+  const r = stmt(db, 
       `INSERT INTO site (project_id, seq, place_id, town, village, address, scale_text, budget_yuan, start_year, end_year)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
@@ -167,5 +163,5 @@ export function insertSite(db: Database.Database, projectId: number, s: SiteInse
 }
 
 export function deleteSites(db: Database.Database, projectId: number): void {
-  db.prepare('DELETE FROM site WHERE project_id = ?').run(projectId);
+  stmt(db, 'DELETE FROM site WHERE project_id = ?').run(projectId);
 }

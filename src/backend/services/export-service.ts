@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context';
 import { getPlan, resolvePlanId } from '../repositories/plans-repo';
 import { listProjects } from '../repositories/projects-repo';
 import { buildAnnexWorkbook, buildSummaryWorkbook, workbookBuffer } from '../xlsx/annex-export';
-import { ApiError } from '../../domain/api/errors';
+import { buildGanttWorkbook } from '../xlsx/gantt-workbook';
 
 export interface ExportedWorkbook {
   fileName: string;
@@ -27,8 +27,8 @@ export async function exportWorkbook(ctx: ServiceContext, kind: ExportKind, plan
   const plan = getPlan(ctx.db, id);
   const fileName = safeFileName(`${plan.title}-${KIND_NAMES[kind]}.xlsx`);
   if (kind === 'gantt') {
-    // wired to buildGanttWorkbook(ctx, planId) from ../xlsx/gantt-workbook once the Gantt feature lands it
-    throw new ApiError('internal', '甘特图导出尚未就绪');
+    const wb = await buildGanttWorkbook(ctx, id);
+    return { fileName, bytes: await workbookBuffer(wb) };
   }
   const projects = listProjects(ctx.db, id);
   const wb = kind === 'annex' ? buildAnnexWorkbook(plan, projects) : buildSummaryWorkbook(plan, projects);

@@ -18,7 +18,7 @@ import { insertChange } from '../repositories/change-log-repo';
 import { getPlan, insertPlan, listPlans } from '../repositories/plans-repo';
 import { listProjects } from '../repositories/projects-repo';
 import { parseAnnexWorkbook, type AnnexParse, type ImportedProject } from '../xlsx/annex-import';
-import { loadWorkbook } from '../xlsx/read-workbook';
+import { readWorkbookGrid } from '../xlsx/read-workbook';
 import { createProjectWithSites, newBatchId, saveProjectPatch, type ProjectWithSites } from './project-service';
 
 export type ImportProgress = (phase: string, done: number, total: number) => void;
@@ -51,15 +51,26 @@ interface PendingImport {
 
 const pending = new Map<string, PendingImport>();
 
+/** previews kept at once; the oldest goes first (a preview of a 10,000-row file holds a few MB) */
+const MAX_PENDING = 20;
+
 function dropExpired(now: number): void {
   for (const [token, p] of pending) if (p.expires < now) pending.delete(token);
 }
 
+function makeRoom(): void {
+  while (pending.size >= MAX_PENDING) {
+    const oldest = pending.keys().next().value;
+    if (oldest === undefined) break;
+    pending.delete(oldest);
+  }
+}
+
 /** Reads and checks a workbook; throws ApiError('bad_file') listing every problem. */
 export async function parseImportFile(buf: Buffer, fileName: string, onProgress?: ImportProgress): Promise<AnnexParse> {
-  const wb = await loadWorkbook(buf, fileName, onProgress ? { onProgress } : {});
+  const grid = await readWorkbookGrid(buf, fileName, onProgress ? { onProgress } : {});
   onProgress?.('检查数据', 0, 1);
-  const parsed = parseAnnexWorkbook(wb, fileName);
+  const parsed = parseAnnexWorkbook(grid, fileName);
   if (parsed.errors.length > 0) {
     const n = parsed.errors.length;
     throw new ApiError('bad_file', `${fileName}：发现 ${n} 处问题，未导入任何数据。`, parsed.errors);
@@ -293,6 +304,7 @@ export async function previewImport(ctx: ServiceContext, req: PreviewRequest, on
   const diff = currentDiff(ctx, target, parsed);
   const now = Date.now();
   dropExpired(now);
+  makeRoom();
   const token = randomUUID();
   const preview = toPreview(token, parsed, target, diff);
   pending.set(token, { dbPath: ctx.dbPath, parsed, target, preview, expires: now + PREVIEW_TTL_MS });
@@ -338,6 +350,10 @@ export async function applyImport(ctx: ServiceContext, token: string, onProgress
       });
     }
     const diff = currentDiff(ictx, job.target.kind === 'existing' ? job.target : { kind: 'existing', plan: { id: planId, ...job.target.plan } }, job.parsed);
+    // the backup awaited: check again, inside the transaction, that nothing changed meanwhile
+    if (fingerprint(toPreview(token, job.parsed, job.target, diff)) !== fingerprint(job.preview)) {
+      throw new ApiError('conflict', '预览之后数据已有变化，请重新预览后再导入。');
+    }
     let done = 0;
     const tick = (): void => {
       done++;

@@ -7,6 +7,7 @@ import type { Project } from '../../domain/model';
 import { projectIssues } from '../../domain/project-rules';
 import { parseScale } from '../../domain/scale-parser';
 import type { ServiceContext } from '../context';
+import { stmt } from '../db/statements';
 import { insertChange, lastUndoableBatch, markUndone } from '../repositories/change-log-repo';
 import {
   getProject,
@@ -83,8 +84,7 @@ export function undoLastChange(ctx: ServiceContext, id: number): ProjectField[] 
     for (const c of batch) patch[c.field] = c.oldValue === null ? null : JSON.parse(c.oldValue);
     const undoBatch = `undo:${newBatchId()}`;
     const fields = saveProjectPatch(ctx, id, patch satisfies ProjectPatch, undoBatch);
-    const marker = ctx.db
-      .prepare<[string], { id: number }>('SELECT MIN(id) AS id FROM change_log WHERE batch_id = ?')
+    const marker = stmt<[string], { id: number }>(ctx.db, 'SELECT MIN(id) AS id FROM change_log WHERE batch_id = ?')
       .get(undoBatch);
     markUndone(
       ctx.db,

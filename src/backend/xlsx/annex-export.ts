@@ -26,6 +26,26 @@ const FONT = '宋体';
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
+// One style object per kind of cell, shared by every cell of that kind: ExcelJS then
+// registers each style once (it caches by object identity) instead of once per cell.
+const HEADER_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 11, bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  border: BORDER,
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
+};
+const DATA_LEFT: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 10 },
+  alignment: { horizontal: 'left', vertical: 'middle', wrapText: true },
+  border: BORDER,
+};
+const DATA_CENTRE: Partial<ExcelJS.Style> = { ...DATA_LEFT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+const TOTAL_STYLE: Partial<ExcelJS.Style> = {
+  font: { name: FONT, size: 11, bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle' },
+  border: BORDER,
+};
+
 export function columnLetter(index1: number): string {
   let n = index1;
   let s = '';
@@ -92,25 +112,14 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   const header = ws.addRow(spec.columns.map((c) => c.header));
   header.height = 32;
   header.eachCell((cell) => {
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    cell.border = BORDER;
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    cell.style = HEADER_STYLE;
   });
 
   const amountCol = spec.columns.findIndex((c) => c.field === 'investment') + 1;
+  const styles = spec.columns.map((_, i) => (spec.centred.has(i + 1) || i + 1 === amountCol ? DATA_CENTRE : DATA_LEFT));
   for (const values of spec.rows) {
     const row = ws.addRow(values);
-    for (let c = 1; c <= n; c++) {
-      const cell = row.getCell(c);
-      cell.font = { name: FONT, size: 10 };
-      cell.border = BORDER;
-      cell.alignment = {
-        vertical: 'middle',
-        horizontal: spec.centred.has(c) || c === amountCol ? 'center' : 'left',
-        wrapText: true,
-      };
-    }
+    for (let c = 1; c <= n; c++) row.getCell(c).style = styles[c - 1] ?? DATA_LEFT;
   }
 
   const firstData = 3;
@@ -125,12 +134,7 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
     formula: spec.rows.length > 0 ? `SUM(${amountLetter}${firstData}:${amountLetter}${lastData})` : '0',
     result: yuanToWan(spec.totalYuan),
   };
-  for (let c = 1; c <= n; c++) {
-    const cell = total.getCell(c);
-    cell.font = { name: FONT, size: 11, bold: true };
-    cell.border = BORDER;
-    cell.alignment = { horizontal: 'center', vertical: 'middle' };
-  }
+  for (let c = 1; c <= n; c++) total.getCell(c).style = TOTAL_STYLE;
   ws.pageSetup.printArea = `A1:${last}${totalRowNumber}`;
   return ws;
 }

@@ -2,7 +2,6 @@
 // the header found among the first rows, blank rows, 合计 rows (checked against the sum),
 // 注 rows and category headings skipped. Every problem is collected with its file, sheet,
 // row and column; nothing is decided here about the database.
-import type ExcelJS from 'exceljs';
 import type { Issue } from '../../domain/api/errors';
 import { NATURES } from '../../domain/model';
 import { formatWan } from '../../domain/money';
@@ -18,7 +17,8 @@ import { findHeaderRow, type HeaderMatch } from '../../domain/xlsx/header-match'
 import { parseNumber } from '../../domain/xlsx/parse-number';
 import { parseWindow } from '../../domain/xlsx/parse-window';
 import { columnLetter } from './annex-export';
-import { cellText, sheetGrid, type GridCell, type GridRow, type SheetGrid } from './read-workbook';
+import { cellText, type GridCell, type GridRow } from './read-workbook';
+import type { GridSheet, WorkbookGrid } from './sheet-xml-reader';
 
 export const HEADER_SEARCH_ROWS = 15;
 
@@ -73,50 +73,41 @@ function firstText(row: GridRow): string {
   return '';
 }
 
-function headRows(ws: ExcelJS.Worksheet, n: number): string[][] {
-  const rows: string[][] = [];
-  const last = Math.min(ws.rowCount, n);
-  for (let r = 1; r <= last; r++) {
-    const texts: string[] = [];
-    ws.getRow(r).eachCell({ includeEmpty: true }, (cell, col) => {
-      const v = cell.isMerged ? cell.master.value : cell.value;
-      const t = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : v && typeof v === 'object' && 'richText' in v ? v.richText.map((p) => p.text).join('') : '';
-      texts[col - 1] = t;
-    });
-    rows.push(Array.from(texts, (t) => t ?? ''));
-  }
-  return rows;
+function headRows(rows: readonly GridRow[]): { texts: string[][]; numbers: number[] } {
+  const head = rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
+  return { texts: head.map((r) => r.cells.map(cellText)), numbers: head.map((r) => r.rowNumber) };
 }
 
 interface Candidate {
-  ws: ExcelJS.Worksheet;
+  sheet: GridSheet;
   match: HeaderMatch;
+  headerRowNumber: number;
 }
 
-function chooseSheet(wb: ExcelJS.Workbook): { candidate: Candidate | null; best: Candidate | null; empty: boolean } {
+function chooseSheet(wb: WorkbookGrid): { candidate: Candidate | null; best: Candidate | null; empty: boolean } {
   let complete: Candidate | null = null;
   let best: Candidate | null = null;
   let empty = true;
-  for (const ws of wb.worksheets) {
-    if (ws.name === EXTRA_SHEET_NAME || ws.state === 'veryHidden') continue;
-    if (ws.actualRowCount > 0) empty = false;
-    const match = findHeaderRow(headRows(ws, HEADER_SEARCH_ROWS), IMPORT_COLUMNS, HEADER_SEARCH_ROWS);
+  for (const sheet of wb.sheets) {
+    if (sheet.name === EXTRA_SHEET_NAME) continue;
+    if (sheet.rows.length > 0) empty = false;
+    const head = headRows(sheet.rows);
+    const match = findHeaderRow(head.texts, IMPORT_COLUMNS, HEADER_SEARCH_ROWS);
     if (!match) continue;
-    const c = { ws, match };
+    const c = { sheet, match, headerRowNumber: head.numbers[match.rowIndex] ?? match.rowIndex + 1 };
     if (match.missing.length === 0 && (!complete || match.columns.size > complete.match.columns.size)) complete = c;
     if (!best || match.columns.size > best.match.columns.size) best = c;
   }
   return { candidate: complete, best, empty };
 }
 
-function readExtras(wb: ExcelJS.Workbook): Map<string, ImportedExtras> {
+function readExtras(wb: WorkbookGrid): Map<string, ImportedExtras> {
   const out = new Map<string, ImportedExtras>();
-  const ws = wb.getWorksheet(EXTRA_SHEET_NAME);
-  if (!ws) return out;
-  const grid = sheetGrid(ws);
-  const head = grid.rows[0]?.cells.map(cellText) ?? [];
+  const sheet = wb.sheets.find((s) => s.name === EXTRA_SHEET_NAME);
+  if (!sheet) return out;
+  const head = sheet.rows[0]?.cells.map(cellText) ?? [];
   if (EXTRA_COLUMNS.some((h, i) => head[i] !== h)) return out;
-  for (const row of grid.rows.slice(1)) {
+  for (const row of sheet.rows.slice(1)) {
     const t = (i: number): string => cellText(row.cells[i]);
     const [seq, name] = [t(0), t(1)];
     if (!seq || !name) continue;
@@ -139,7 +130,7 @@ function headingCategory(text: string): string | null {
 }
 
 /** Parses the annex sheet of a loaded workbook. Never throws for bad data: problems are returned. */
-export function parseAnnexWorkbook(wb: ExcelJS.Workbook, fileName: string): AnnexParse {
+export function parseAnnexWorkbook(wb: WorkbookGrid, fileName: string): AnnexParse {
   const result: AnnexParse = { fileName, sheet: '', planTitle: '', projects: [], warnings: [], errors: [] };
   const { candidate, best, empty } = chooseSheet(wb);
   if (!candidate) {
@@ -154,18 +145,17 @@ export function parseAnnexWorkbook(wb: ExcelJS.Workbook, fileName: string): Anne
       for (const missing of best.match.missing) {
         result.errors.push({
           file: fileName,
-          sheet: best.ws.name,
-          row: best.match.rowIndex + 1,
+          sheet: best.sheet.name,
+          row: best.headerRowNumber,
           message: `缺少必需的列“${missing}”。`,
         });
       }
     }
     return result;
   }
-  const { ws, match } = candidate;
-  result.sheet = ws.name;
-  const grid = sheetGrid(ws);
-  const headerRowNumber = match.rowIndex + 1;
+  const { sheet, match, headerRowNumber } = candidate;
+  result.sheet = sheet.name;
+  const grid = sheet;
   // the title: the first row above the header that still names something once "附件1" and "…清单明细" are taken off
   for (const r of grid.rows) {
     if (r.rowNumber >= headerRowNumber) break;
@@ -180,7 +170,7 @@ export function parseAnnexWorkbook(wb: ExcelJS.Workbook, fileName: string): Anne
   return result;
 }
 
-function parseRows(grid: SheetGrid, match: HeaderMatch, headerRowNumber: number, extras: Map<string, ImportedExtras>, out: AnnexParse): void {
+function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number, extras: Map<string, ImportedExtras>, out: AnnexParse): void {
   const col = (f: AnnexField): number | undefined => match.columns.get(f);
   const at = (row: GridRow, f: AnnexField): GridCell | undefined => {
     const i = col(f);

@@ -1,9 +1,11 @@
-// Opens an untrusted workbook: zip guard → namespace normalisation → ExcelJS, and turns
-// sheets into plain grids of cell values (rich text joined, formulas' cached results,
-// merged cells' master values), which the pure-ish annex reader works on.
+// Opens an untrusted workbook: zip guard first, then the sheets as plain grids of cell
+// values (rich text joined, formulas' cached results, merged cells' master values), which
+// the annex reader works on. The grid comes from the direct XML reader (fast, prefix-proof);
+// when that cannot make sense of a file, from ExcelJS after namespace normalisation.
 import ExcelJS from 'exceljs';
 import { ApiError } from '../../domain/api/errors';
 import { normaliseNamespaces } from './normalise-namespaces';
+import { readWorkbookXml, type WorkbookGrid } from './sheet-xml-reader';
 import { DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
 
 /** A cell as the importer needs it: its value (number or text) and whether a formula made it. */
@@ -26,21 +28,47 @@ export interface SheetGrid {
 
 type Phase = (phase: string, done: number, total: number) => void;
 
-export async function loadWorkbook(
-  buf: Buffer,
-  fileName: string,
-  opts: { limits?: ZipLimits; onProgress?: Phase } = {},
-): Promise<ExcelJS.Workbook> {
+export interface ReadOptions {
+  limits?: ZipLimits;
+  onProgress?: Phase;
+  /** skip the direct reader (tests compare the two) */
+  viaExcelJs?: boolean;
+}
+
+/** Guarded read of every sheet as a grid. Throws ApiError('bad_file') for anything unreadable. */
+export async function readWorkbookGrid(buf: Buffer, fileName: string, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   opts.onProgress?.('检查文件', 0, 1);
   const guarded = guardZip(buf, fileName, opts.limits ?? DEFAULT_ZIP_LIMITS);
-  const readable = await normaliseNamespaces(buf, guarded.xmlParts);
   opts.onProgress?.('读取工作簿', 0, 1);
+  if (!opts.viaExcelJs) {
+    try {
+      return readWorkbookXml(guarded.xmlParts);
+    } catch {
+      // unusual structure: let ExcelJS try
+    }
+  }
+  const wb = await loadGuardedWorkbook(buf, fileName, guarded.xmlParts);
+  return workbookGrid(wb);
+}
+
+export function workbookGrid(wb: ExcelJS.Workbook): WorkbookGrid {
+  return { sheets: wb.worksheets.map((ws) => ({ name: ws.name, hidden: ws.state !== 'visible', rows: sheetGrid(ws).rows })) };
+}
+
+/** The ExcelJS model of an untrusted file: guard, namespace normalisation, load. */
+export async function loadWorkbook(buf: Buffer, fileName: string, opts: ReadOptions = {}): Promise<ExcelJS.Workbook> {
+  const guarded = guardZip(buf, fileName, opts.limits ?? DEFAULT_ZIP_LIMITS);
+  return loadGuardedWorkbook(buf, fileName, guarded.xmlParts);
+}
+
+async function loadGuardedWorkbook(buf: Buffer, fileName: string, xmlParts: ReadonlyMap<string, Buffer>): Promise<ExcelJS.Workbook> {
+  const readable = await normaliseNamespaces(buf, xmlParts);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(readable as unknown as ArrayBuffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    throw new ApiError('bad_file', `${fileName}：工作簿内容已损坏，无法读取（${detail}）。`, [
+    throw new ApiError('bad_file', `文件 ${fileName}：工作簿内容已损坏，无法读取（${detail}）。`, [
       { file: fileName, message: `工作簿内容已损坏，无法读取（${detail}）。` },
     ]);
   }

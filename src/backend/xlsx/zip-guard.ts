@@ -41,7 +41,8 @@ const SIG_ZIP64_EOCD = 0x06064b50;
 const OLE_HEADER = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 function bad(fileName: string, message: string): ApiError {
-  return new ApiError('bad_file', `${fileName}：${message}`, [{ file: fileName, message }]);
+  // the message is the issue as describeIssue prints it, so callers show it once
+  return new ApiError('bad_file', `文件 ${fileName}：${message}`, [{ file: fileName, message }]);
 }
 
 function looksLikeText(buf: Buffer): boolean {

@@ -36,7 +36,7 @@ export const importCommand: CliCommand = {
     try {
       bytes = fs.readFileSync(file);
     } catch {
-      throw new ApiError('bad_file', `找不到或无法读取文件 ${file}`, [{ file: fileName, message: '找不到或无法读取文件' }]);
+      throw new ApiError('bad_file', `找不到或无法读取文件 ${file}`);
     }
     const planTitle = stringFlag(args, 'plan');
     const progress = (phase: string, done: number, total: number): void => {

@@ -98,6 +98,18 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
   );
 }
 
+function ErrorDetails({ error }: { error: ApiError }) {
+  const details = error.issues.map(describeIssue).filter((d) => d !== error.message);
+  if (details.length === 0) return null;
+  return (
+    <ul>
+      {details.map((d) => (
+        <li key={d}>{d}</li>
+      ))}
+    </ul>
+  );
+}
+
 export default function ImportDialog({
   state,
   onApply,
@@ -145,13 +157,7 @@ export default function ImportDialog({
           {state.kind === 'error' && (
             <div className="banner banner-error" role="alert" data-testid="import-error">
               <strong>{state.error.message}</strong>
-              {state.error.issues.length > 0 && (
-                <ul>
-                  {state.error.issues.map((i) => (
-                    <li key={describeIssue(i)}>{describeIssue(i)}</li>
-                  ))}
-                </ul>
-              )}
+              <ErrorDetails error={state.error} />
               <p className="hint">数据库未作任何改动。</p>
             </div>
           )}

@@ -15,7 +15,7 @@ import './xlsx.css';
 
 const ACCEPT = '.xlsx,.xlsm,.xls,.csv';
 
-export default function XlsxToolbar({ onImported, planId }: { onImported?: () => void; planId?: number }) {
+export default function XlsxToolbar({ onImported, planId }: { onImported?: (planId: number) => void; planId?: number }) {
   const [dialog, setDialog] = useState<ImportDialogState | null>(null);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -54,7 +54,7 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: () =>
         `已导入 ${fileName}：新增 ${r.added} 项，修改 ${r.changed} 项，不变 ${r.unchanged} 项。` +
           (r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : ''),
       );
-      onImported?.();
+      onImported?.(r.planId);
     } catch (e) {
       setDialog({ kind: 'error', error: toApiError(e), fileName });
     }

@@ -1,14 +1,18 @@
 // The screen Gantt. Only the rows in view are rendered (layout.visibleWindow), so
 // 10,000 rows scroll like 15. Geometry comes from the pure layers; the DOM is only
 // asked for the scroller's scrollTop / client size, never for a bar's position.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+//
+// One scroller holds a sticky time header and two columns: the grid (one sticky-left
+// column holding every visible row's cells) and the chart. One sticky layer rather than
+// a sticky cell per row keeps Chromium's compositor work flat while scrolling.
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { GanttData } from '../../domain/api/gantt';
 import { GanttBars } from './GanttBars';
 import { GRID_WIDTH, GridCells, GridHead } from './GanttGrid';
 import { GanttHeader } from './GanttHeader';
 import { GanttTooltip, type TooltipState } from './GanttTooltip';
-import { layoutBars, visibleWindow } from './layout';
-import { buildRows, dataRange, type GanttRow, type GroupBy, type ItemRow } from './rows';
+import { chunkIndexAt, chunkedWindow, layoutBars } from './layout';
+import { buildRows, dataRange, type GanttRow, type GroupBy } from './rows';
 import { createScale, fitScale, headerRows, todayX, type Scale } from './scale';
 import { maxDate } from './time-units';
 import { zoomLevel, type ZoomId } from './zoom-levels';
@@ -28,47 +32,8 @@ export interface GanttChartProps {
 }
 
 const HEADER_ROW_PX = 26;
-
-interface RowViewProps {
-  row: GanttRow;
-  index: number;
-  rowHeight: number;
-  scale: Scale;
-  today: string;
-  onToggle: (projectId: number) => void;
-  onOpen: (projectId: number) => void;
-  onTip: (tip: TooltipState | null) => void;
-}
-
-/** memoised: rows that stay in view are not re-rendered while scrolling */
-const RowView = memo(function RowView({ row, index, rowHeight, scale, today, onToggle, onOpen, onTip }: RowViewProps) {
-  const style = { top: index * rowHeight, height: rowHeight, width: GRID_WIDTH + scale.width };
-  if (row.kind === 'group') {
-    return (
-      <div className="gantt-row gantt-row-group" role="row" aria-rowindex={index + 1} style={style}>
-        <GridCells row={row} onToggle={onToggle} />
-      </div>
-    );
-  }
-  const item: ItemRow = row;
-  return (
-    <div
-      className={`gantt-row gantt-row-${row.kind}`}
-      role="row"
-      aria-rowindex={index + 1}
-      data-project-id={row.projectId}
-      style={style}
-      onClick={() => onOpen(row.projectId)}
-      onMouseMove={(e) => onTip({ row: item, x: e.clientX, y: e.clientY })}
-      onMouseLeave={() => onTip(null)}
-    >
-      <GridCells row={row} onToggle={onToggle} />
-      <div className="gantt-track" style={{ width: scale.width, height: rowHeight }}>
-        <GanttBars bars={layoutBars(row, scale, today)} light={row.light} height={rowHeight} />
-      </div>
-    </div>
-  );
-});
+/** rows per render chunk: React re-renders once per CHUNK rows scrolled */
+const CHUNK = 16;
 
 function openProject(id: number): void {
   window.location.hash = `#/project/${id}`;
@@ -81,6 +46,58 @@ function chartScale(data: GanttData, zoom: ZoomChoice, chartWidth: number): Scal
   return zoom === 'fit' ? fitScale(range, Math.max(240, chartWidth), 'month') : createScale(range, zoomLevel(zoom));
 }
 
+interface RowViewProps {
+  row: GanttRow;
+  index: number;
+  rowHeight: number;
+  onOpen: (projectId: number) => void;
+  onTip: (tip: TooltipState | null) => void;
+}
+
+function rowHandlers({ row, index, onOpen, onTip }: RowViewProps) {
+  if (row.kind === 'group') return {};
+  return {
+    onClick: () => onOpen(row.projectId),
+    onMouseMove: (e: { clientX: number; clientY: number }) => onTip({ row, index, x: e.clientX, y: e.clientY }),
+    onMouseLeave: () => onTip(null),
+  };
+}
+
+function rowClass(row: GanttRow): string {
+  return `gantt-row gantt-row-${row.kind}`;
+}
+
+/** memoised: rows that stay in view are not re-rendered while scrolling */
+const GridRow = memo(function GridRow(props: RowViewProps & { onToggle: (projectId: number) => void }) {
+  const { row, index, rowHeight, onToggle } = props;
+  return (
+    <div
+      className={rowClass(row)}
+      role="row"
+      aria-rowindex={index + 1}
+      data-project-id={row.kind === 'group' ? undefined : row.projectId}
+      style={{ top: index * rowHeight, height: rowHeight, width: GRID_WIDTH, lineHeight: `${rowHeight - 1}px` }}
+      {...rowHandlers(props)}
+    >
+      <GridCells row={row} onToggle={onToggle} />
+    </div>
+  );
+});
+
+const BarRow = memo(function BarRow(props: RowViewProps & { scale: Scale; today: string }) {
+  const { row, index, rowHeight, scale, today } = props;
+  return (
+    <div
+      className={`${rowClass(row)} gantt-track`}
+      data-project-id={row.kind === 'group' ? undefined : row.projectId}
+      style={{ top: index * rowHeight, height: rowHeight, width: scale.width }}
+      {...rowHandlers(props)}
+    >
+      {row.kind !== 'group' && <GanttBars bars={layoutBars(row, scale, today)} light={row.light} height={rowHeight} />}
+    </div>
+  );
+});
+
 export default function GanttChart({
   data,
   groupBy,
@@ -91,21 +108,24 @@ export default function GanttChart({
 }: GanttChartProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
-  const [scrollTop, setScrollTop] = useState(0);
+  const [chunk, setChunk] = useState(0);
   const [viewport, setViewport] = useState(initialViewport);
   const [tip, setTip] = useState<TooltipState | null>(null);
 
   const rows = useMemo(() => buildRows(data, groupBy, expanded), [data, groupBy, expanded]);
-  const scale = useMemo(() => chartScale(data, zoom, viewport.width - GRID_WIDTH - 2), [data, zoom, viewport.width]);
+  // only fit-all depends on the width; other zooms keep their scale (and every memoised
+  // row) when the window is resized
+  const fitWidth = zoom === 'fit' ? viewport.width - GRID_WIDTH - 2 : 0;
+  const scale = useMemo(() => chartScale(data, zoom, fitWidth), [data, zoom, fitWidth]);
   const header = useMemo(() => headerRows(scale), [scale]);
   const today = todayX(scale, data.today);
   const headHeight = header.length * HEADER_ROW_PX;
   const bodyHeight = Math.max(0, viewport.height - headHeight);
-  const win = visibleWindow(scrollTop, bodyHeight, rowHeight, rows.length);
+  const win = chunkedWindow(chunk, bodyHeight, rowHeight, rows.length, CHUNK);
   const gridLines = header.at(-1) ?? [];
 
-  // measure the scroller (size only) and follow resizes
-  useEffect(() => {
+  // measure the scroller (size only) before the first paint, and follow resizes
+  useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const measure = (): void => {
@@ -147,11 +167,12 @@ export default function GanttChart({
     if (move) {
       e.preventDefault();
       move();
-      setScrollTop(el.scrollTop);
+      setChunk(chunkIndexAt(el.scrollTop, rowHeight, CHUNK));
     }
   };
 
   const visible: GanttRow[] = rows.slice(win.first, win.last);
+  const hoverTop = tip ? tip.index * rowHeight : null;
   return (
     <div className="gantt">
       <div
@@ -162,7 +183,7 @@ export default function GanttChart({
         aria-label="甘特图（方向键、PageUp/PageDown、Home/End 滚动）"
         aria-rowcount={rows.length}
         data-row-count={rows.length}
-        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        onScroll={(e) => setChunk(chunkIndexAt(e.currentTarget.scrollTop, rowHeight, CHUNK))}
         onKeyDown={onKeyDown}
       >
         <div className="gantt-canvas" style={{ width: GRID_WIDTH + scale.width, height: headHeight + win.totalHeight }}>
@@ -171,25 +192,31 @@ export default function GanttChart({
             <GanttHeader rows={header} width={scale.width} rowPx={HEADER_ROW_PX} todayX={today} />
           </div>
           <div className="gantt-body" style={{ height: win.totalHeight }}>
-            <div className="gantt-lines" style={{ left: GRID_WIDTH, width: scale.width }}>
+            <div className="gantt-grid-col" style={{ width: GRID_WIDTH, height: win.totalHeight }}>
+              {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
+              {visible.map((row, i) => (
+                <GridRow key={row.key} row={row} index={win.first + i} rowHeight={rowHeight} onOpen={onOpenProject} onTip={setTip} onToggle={toggle} />
+              ))}
+            </div>
+            <div className="gantt-chart-col" style={{ width: scale.width, height: win.totalHeight }}>
               {gridLines.map((c) => (
                 <div key={c.unitStart} className="gantt-vline" style={{ left: c.x }} />
               ))}
+              {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
+              {visible.map((row, i) => (
+                <BarRow
+                  key={row.key}
+                  row={row}
+                  index={win.first + i}
+                  rowHeight={rowHeight}
+                  scale={scale}
+                  today={data.today}
+                  onOpen={onOpenProject}
+                  onTip={setTip}
+                />
+              ))}
               {today !== null && <div className="gantt-today" style={{ left: today }} />}
             </div>
-            {visible.map((row, i) => (
-              <RowView
-                key={row.key}
-                row={row}
-                index={win.first + i}
-                rowHeight={rowHeight}
-                scale={scale}
-                today={data.today}
-                onToggle={toggle}
-                onOpen={onOpenProject}
-                onTip={setTip}
-              />
-            ))}
           </div>
         </div>
       </div>

@@ -1,13 +1,22 @@
 // Key figures of the row under the pointer.
-import { formatWan } from '../../domain/money';
+import { formatWanFast as formatWan } from './wan-format';
 import { LIGHT_LABELS } from '../../domain/schedule';
 import { percentLabel } from './GanttGrid';
 import { periodLabel, type ItemRow } from './rows';
 
 export interface TooltipState {
   row: ItemRow;
+  /** row index, for the hover highlight */
+  index: number;
   x: number;
   y: number;
+}
+
+/** the planned window with exact dates where known */
+function exactPeriod(row: ItemRow): string {
+  const w = row.window;
+  if (!w.startDate && !w.endDate) return periodLabel(w);
+  return `${w.startDate ?? `${w.startYear}年`} 至 ${w.endDate ?? `${w.endYear}年`}`;
 }
 
 export function GanttTooltip({ tip }: { tip: TooltipState }) {
@@ -20,7 +29,7 @@ export function GanttTooltip({ tip }: { tip: TooltipState }) {
         <dt>投资估算</dt>
         <dd>{row.investmentYuan === null ? '—' : `${formatWan(row.investmentYuan)} 万元`}</dd>
         <dt>建设年限</dt>
-        <dd>{periodLabel(row.window)}</dd>
+        <dd>{exactPeriod(row)}</dd>
         <dt>形象进度</dt>
         <dd>{percentLabel(row.percent)}</dd>
         <dt>状态</dt>

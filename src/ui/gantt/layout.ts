@@ -129,3 +129,30 @@ export function visibleWindow(
   const last = Math.min(rowCount, lastVisible + overscan);
   return { first, last, offsetY: first * rowHeight, totalHeight };
 }
+
+/**
+ * The rows to render, in chunks: the window starts one chunk above the chunk holding
+ * the first visible row and reaches one chunk past the view, so it only changes when
+ * scrolling crosses a chunk boundary, and React re-renders every `chunk` rows instead
+ * of on every scroll event.
+ */
+export function chunkIndexAt(scrollTop: number, rowHeight: number, chunk: number): number {
+  return Math.floor(Math.max(0, scrollTop) / rowHeight / chunk);
+}
+
+export function chunkedWindow(
+  chunkIndex: number,
+  viewportHeight: number,
+  rowHeight: number,
+  rowCount: number,
+  chunk = 8,
+): VirtualWindow {
+  const totalHeight = rowCount * rowHeight;
+  const inView = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
+  // never start past the last screenful, so the bottom of the list is always covered
+  const lastStart = Math.max(0, rowCount - inView);
+  const start = Math.min(chunkIndex * chunk, lastStart);
+  const first = Math.max(0, start - chunk);
+  const last = Math.min(rowCount, start + inView + chunk * 2);
+  return { first, last, offsetY: first * rowHeight, totalHeight };
+}

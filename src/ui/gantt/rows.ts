@@ -58,10 +58,12 @@ function categoryRank(c: string): number {
 
 const zh = new Intl.Collator('zh-CN');
 
-/** "2021—2023年", "2023年", or exact dates once refined */
+/** "2021—2023年", "2023年"; once refined, year.month ("2023.3—2024.10"), short enough
+ * for the grid column (the tooltip and the project page show the exact dates) */
 export function periodLabel(w: WindowLike): string {
   if (w.startDate || w.endDate) {
-    return `${w.startDate ?? `${w.startYear}年`}—${w.endDate ?? `${w.endYear}年`}`;
+    const ym = (d: string | null, year: number): string => (d ? `${Number(d.slice(0, 4))}.${Number(d.slice(5, 7))}` : String(year));
+    return `${ym(w.startDate, w.startYear)}—${ym(w.endDate, w.endYear)}`;
   }
   return w.startYear === w.endYear ? `${w.startYear}年` : `${w.startYear}—${w.endYear}年`;
 }

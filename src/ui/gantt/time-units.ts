@@ -30,14 +30,31 @@ export type TimeUnit = 'year' | 'quarter' | 'month' | 'week' | 'day';
 
 const ISO_FORMAT = 'yyyy-MM-dd';
 
+// parseISO and format are the hot spots of a render (every header cell and bar edge
+// goes through them), and the same few thousand dates recur: both are memoised, keyed
+// by the string and by the local-midnight timestamp. Bounded so it cannot grow forever.
+const CACHE_LIMIT = 50_000;
+const parsed = new Map<string, number>();
+const formatted = new Map<number, string>();
+
 export function parseDate(iso: IsoDate): Date {
+  const hit = parsed.get(iso);
+  if (hit !== undefined) return new Date(hit);
   const d = parseISO(iso);
   if (!isValid(d)) throw new RangeError(`无效日期：${iso}`);
+  if (parsed.size >= CACHE_LIMIT) parsed.clear();
+  parsed.set(iso, d.getTime());
   return d;
 }
 
 export function toIso(d: Date): IsoDate {
-  return format(d, ISO_FORMAT);
+  const t = d.getTime();
+  const hit = formatted.get(t);
+  if (hit !== undefined) return hit;
+  const s = format(d, ISO_FORMAT);
+  if (formatted.size >= CACHE_LIMIT) formatted.clear();
+  formatted.set(t, s);
+  return s;
 }
 
 export function isIsoDate(s: string): boolean {

@@ -1,5 +1,5 @@
 // '#/gantt': the portfolio timeline with grouping, zoom, print and Excel export.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
@@ -7,6 +7,7 @@ import { toApiError, useApi } from '../components/use-api';
 import GanttChart, { type ZoomChoice } from '../gantt/GanttChart';
 import { GanttLegend } from '../gantt/GanttLegend';
 import { GROUP_LABELS, type GroupBy } from '../gantt/rows';
+import { MENU_EVENT } from '../menu-routing';
 import { shell } from '../shell';
 
 const ZOOMS: { id: ZoomChoice; label: string }[] = [
@@ -39,6 +40,17 @@ export default function GanttPage() {
       setBusy(false);
     }
   };
+
+  // 文件 → 导出甘特图 (desktop menu) arrives here as a window event
+  const exportRef = useRef(exportExcel);
+  exportRef.current = exportExcel;
+  useEffect(() => {
+    const onMenu = (e: Event): void => {
+      if (e instanceof CustomEvent && e.detail === 'export-gantt') void exportRef.current();
+    };
+    window.addEventListener(MENU_EVENT, onMenu);
+    return () => window.removeEventListener(MENU_EVENT, onMenu);
+  }, []);
 
   const openPrint = (): void => {
     const q = new URLSearchParams({ paper, range });

@@ -15,7 +15,7 @@ import { buildPrintLayout, pageLabel, PAPERS, type PrintLayout, type PrintPage }
 import { printOptions, type PrintOptions } from '../gantt/print-range';
 import { buildRows, periodLabel, type GroupBy } from '../gantt/rows';
 import { headerRows, todayX } from '../gantt/scale';
-import { formatWan } from '../../domain/money';
+import { formatWanFast as formatWan } from '../gantt/wan-format';
 import { printPage, shell } from '../shell';
 import '../gantt/gantt.css';
 import '../gantt/print.css';

@@ -17,6 +17,7 @@ import {
   type SortKey,
   type SortState,
 } from '../register/register-table';
+import { navigate } from '../router';
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'seq', label: '序号', className: 'col-seq num' },
@@ -105,8 +106,25 @@ function ProjectRowView({ row, expanded, onToggle }: { row: ProjectRow; expanded
   );
 }
 
-export default function RegisterPage() {
-  const { data, error, loading, reload } = useApi('register.get', {});
+/** Plan chooser, shown once a second plan exists (e.g. the 15th plan imported next to the seed). */
+function PlanPicker({ planId, reloadKey }: { planId: number; reloadKey: number }) {
+  const { data: plans, reload } = useApi('plans.list', {});
+  useEffect(reload, [reloadKey, reload]);
+  if (!plans || plans.length < 2) return null;
+  return (
+    <select aria-label="规划" value={planId} onChange={(e) => navigate(`#/?plan=${e.target.value}`)}>
+      {plans.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.title}（{p.startYear}—{p.endYear}）
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export default function RegisterPage({ planId }: { planId?: number }) {
+  const { data, error, loading, reload } = useApi('register.get', planId === undefined ? {} : { planId });
+  const [imports, setImports] = useState(0);
   const [filter, setFilter] = useState<RegisterFilter>(EMPTY_FILTER);
   const [sort, setSort] = useState<SortState>({ key: 'seq', dir: 'asc' });
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -152,7 +170,15 @@ export default function RegisterPage() {
             </p>
           )}
         </div>
-        <XlsxToolbar onImported={reload} />
+        {data && <PlanPicker planId={data.plan.id} reloadKey={imports} />}
+        <XlsxToolbar
+          planId={data?.plan.id}
+          onImported={(imported) => {
+            setImports((n) => n + 1);
+            if (imported === data?.plan.id) reload();
+            else navigate(`#/?plan=${imported}`);
+          }}
+        />
       </header>
 
       <div className="filters" role="search">

@@ -9,8 +9,8 @@ export class GanttPageObject {
 
   constructor(readonly page: Page) {
     this.scroller = page.locator('.gantt-scroller');
-    this.projectRows = page.locator('.gantt-row-project');
-    this.plannedBars = page.locator('.gantt-row-project .gantt-bar-planned');
+    this.projectRows = page.locator('.gantt-grid-col .gantt-row-project');
+    this.plannedBars = page.locator('.gantt-chart-col .gantt-row-project .gantt-bar-planned');
     this.headerCells = page.locator('.gantt-timehead-cell');
   }
 
@@ -34,6 +34,12 @@ export class GanttPageObject {
 
   row(name: string): Locator {
     return this.projectRows.filter({ hasText: name });
+  }
+
+  /** the bar row beside a grid row: both carry the project id */
+  async barRowOf(name: string): Promise<Locator> {
+    const id = await this.row(name).first().getAttribute('data-project-id');
+    return this.page.locator(`.gantt-chart-col .gantt-row-project[data-project-id="${id ?? ''}"]`);
   }
 
   async openPrint(query: string): Promise<void> {

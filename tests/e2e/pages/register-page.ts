@@ -72,4 +72,22 @@ export class RegisterPage {
     await this.importDialog.getByRole('button', { name: /^应用/ }).click();
     await expect(this.importDialog).toBeHidden({ timeout: 30_000 });
   }
+
+  /** Drops a file onto the window as a file manager would (dragenter, dragover, drop with a DataTransfer). */
+  async dropFile(fileName: string, bytes: Buffer): Promise<void> {
+    await this.page.evaluate(
+      ({ name, base64 }) => {
+        const raw = atob(base64);
+        const data = new Uint8Array(raw.length);
+        for (let i = 0; i < raw.length; i++) data[i] = raw.charCodeAt(i);
+        const dt = new DataTransfer();
+        dt.items.add(new File([data], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          document.body.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+        }
+      },
+      { name: fileName, base64: bytes.toString('base64') },
+    );
+    await expect(this.importDialog).toBeVisible();
+  }
 }
