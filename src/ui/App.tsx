@@ -6,7 +6,8 @@ import ProjectPage from './pages/ProjectPage';
 import RegisterPage from './pages/RegisterPage';
 import { navigate, useRoute, type Route } from './router';
 import { onMenuCommand } from './shell';
-import { MENU_EVENT, menuTarget } from './menu-routing';
+import { postMenuCommand } from './menu-mailbox';
+import { menuTarget } from './menu-routing';
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -37,8 +38,8 @@ export default function App() {
       onMenuCommand((cmd) => {
         const target = menuTarget(cmd);
         if (target.hash) navigate(target.hash);
-        // Pages that own the action (import/export buttons) listen for it.
-        if (target.forward) window.dispatchEvent(new CustomEvent(MENU_EVENT, { detail: cmd }));
+        // The page that owns the action (import/export buttons) takes it, once mounted.
+        if (target.forward) postMenuCommand(cmd);
       }),
     [],
   );

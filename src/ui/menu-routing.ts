@@ -1,9 +1,6 @@
 // Where each desktop menu command goes: a route to show, and whether the page must act on it.
 import type { MenuCommand } from './menu-commands';
 
-/** window event carrying a MenuCommand for the page that owns the action */
-export const MENU_EVENT = 'tracker:menu';
-
 export function menuTarget(cmd: MenuCommand): { hash: string | null; forward: boolean } {
   switch (cmd) {
     case 'show-register':

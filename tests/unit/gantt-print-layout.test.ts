@@ -87,3 +87,37 @@ describe('print options', () => {
     expect(opts('paper=B5').warning).toMatch(/纸张/);
   });
 });
+
+describe('group continuation', () => {
+  it('repeats the group header on a page that starts inside a group, and keeps room for it', () => {
+    const data = syntheticGanttData(137);
+    const rows = buildRows(data, 'category', new Set());
+    const layout = buildPrintLayout('A4', rows, { start: '2024-01-01', end: '2024-12-31' });
+    const continued = layout.pages.filter((p) => p.continuedGroup !== undefined);
+    expect(continued.length).toBeGreaterThan(0);
+    for (const p of layout.pages) {
+      const g = p.continuedGroup;
+      const lead = g === undefined ? 0 : (layout.rows[g]?.height ?? 0);
+      if (g !== undefined) {
+        expect(layout.rows[g]?.row.kind).toBe('group');
+        expect(g).toBeLessThan(p.first);
+        expect(rows.slice(g + 1, p.first).every((r) => r.kind !== 'group')).toBe(true);
+      }
+      const h = layout.rows.slice(p.first, p.last).reduce((s, r) => s + r.height, lead);
+      expect(h).toBeLessThanOrEqual(layout.bodyHeight);
+    }
+  });
+  it('paginate keeps the lead room', () => {
+    // rows of 40 in a body of 100: page 2 starts at row 2 and must keep 20 for the header
+    const pages = paginate([40, 40, 40, 40], 100, [], [0, 20, 20, 20]);
+    expect(pages.map((p) => [p.first, p.last])).toEqual([
+      [0, 2],
+      [2, 4],
+    ]);
+    const tight = paginate([40, 40, 40], 100, [], [0, 30, 30]);
+    expect(tight.map((p) => [p.first, p.last])).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+  });
+});

@@ -61,11 +61,3 @@ describe('gantt rows', () => {
     expect(dataRange(d).end).toBe('2026-05-01');
   });
 });
-
-describe('wan formatting', () => {
-  it('matches the domain formatter', async () => {
-    const { formatWan } = await import('../../src/domain/money');
-    const { formatWanFast } = await import('../../src/ui/gantt/wan-format');
-    for (const y of [0, 1, 12_345, 637_600_000, 66_250_000, 123_456_789]) expect(formatWanFast(y)).toBe(formatWan(y));
-  });
-});

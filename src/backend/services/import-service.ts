@@ -12,6 +12,7 @@ import type { Plan, Project } from '../../domain/model';
 import { formatWan } from '../../domain/money';
 import { parseScale } from '../../domain/scale-parser';
 import { guessCategory } from '../../domain/xlsx/category-guess';
+import { fieldLabel } from '../../domain/field-labels';
 import type { ServiceContext } from '../context';
 import { autoBackup } from '../db/backup';
 import { insertChange } from '../repositories/change-log-repo';
@@ -119,25 +120,6 @@ export function resolveTarget(ctx: ServiceContext, parsed: AnnexParse, opts: { p
   return { kind: 'new', plan: { title, issuer: '', ...years } };
 }
 
-const LABELS: Record<keyof ProjectPatch | 'seqPrinted', string> = {
-  seq: '序号',
-  seqPrinted: '印刷序号',
-  name: '项目名称',
-  category: '类别',
-  nature: '建设性质',
-  owner: '项目建设主体',
-  locationText: '项目建设地',
-  scaleText: '拟建设规模和建设内容',
-  investmentYuan: '投资估算（万元）',
-  startYear: '开始年份',
-  endYear: '结束年份',
-  startDate: '开始日期',
-  endDate: '结束日期',
-  remark: '备注',
-  responsibleUnit: '责任单位',
-  leader: '责任人',
-  note: '附注',
-};
 
 function show(field: string, v: unknown): string {
   if (v === null || v === undefined || v === '') return '（空）';
@@ -183,7 +165,7 @@ function diffRow(existing: Project, row: ImportedProject): { patch: ProjectPatch
     const old: unknown = existing[field as keyof Project];
     if (old === next) continue;
     patch[field] = next;
-    const label = LABELS[field as keyof typeof LABELS] ?? field;
+    const label = fieldLabel(field);
     changes.push({ field, label, oldValue: show(field, old), newValue: show(field, next) });
   }
   return { patch: patch satisfies ProjectPatch, changes };

@@ -1,11 +1,10 @@
 // 导入附件1… / 导出附件1 / 导出清单 for the register, plus drag-and-drop import anywhere
 // on the window and the desktop menu's import/export commands.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import type { ExportKind } from '../../domain/api/xlsx';
 import { send } from '../api-client';
-import { MENU_EVENT } from '../menu-routing';
-import { isMenuCommand } from '../menu-commands';
+import { useMenuCommands } from '../menu-mailbox';
 import { shell } from '../shell';
 import ErrorBanner from './ErrorBanner';
 import ImportDialog, { type ImportDialogState } from './ImportDialog';
@@ -79,17 +78,14 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
 
   const { dragging } = useFileDrop((f) => void preview(f), setError, !busy && dialog === null);
 
-  useEffect(() => {
-    const onMenu = (e: Event) => {
-      const cmd = e instanceof CustomEvent ? (e.detail as unknown) : null;
-      if (!isMenuCommand(cmd) || busy) return;
-      if (cmd === 'import-annex') void pickAndPreview();
-      else if (cmd === 'export-annex') void exportKind('annex');
-      else if (cmd === 'export-summary') void exportKind('summary');
-    };
-    window.addEventListener(MENU_EVENT, onMenu);
-    return () => window.removeEventListener(MENU_EVENT, onMenu);
-  }, [busy, pickAndPreview, exportKind]);
+  useMenuCommands((cmd) => {
+    if (busy) return false;
+    if (cmd === 'import-annex') void pickAndPreview();
+    else if (cmd === 'export-annex') void exportKind('annex');
+    else if (cmd === 'export-summary') void exportKind('summary');
+    else return false;
+    return true;
+  });
 
   const close = useCallback(() => setDialog(null), []);
 

@@ -13,7 +13,7 @@ import { GanttHeader } from './GanttHeader';
 import { GanttTooltip, type TooltipState } from './GanttTooltip';
 import { chunkIndexAt, chunkedWindow, layoutBars } from './layout';
 import { buildRows, dataRange, type GanttRow, type GroupBy } from './rows';
-import { createScale, fitScale, headerRows, todayX, type Scale } from './scale';
+import { createScale, fitScale, headerRows, todayX, type HeaderCell, type Scale } from './scale';
 import { maxDate } from './time-units';
 import { zoomLevel, type ZoomId } from './zoom-levels';
 import './gantt.css';
@@ -98,6 +98,16 @@ const BarRow = memo(function BarRow(props: RowViewProps & { scale: Scale; today:
   );
 });
 
+const GridLines = memo(function GridLines({ cells }: { cells: readonly HeaderCell[] }) {
+  return (
+    <>
+      {cells.map((c) => (
+        <div key={c.unitStart} className="gantt-vline" style={{ left: c.x }} />
+      ))}
+    </>
+  );
+});
+
 export default function GanttChart({
   data,
   groupBy,
@@ -108,7 +118,14 @@ export default function GanttChart({
 }: GanttChartProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
-  const [chunk, setChunk] = useState(0);
+  const [chunk, setChunkState] = useState(0);
+  // most scroll events stay inside the current chunk: skip React for those entirely
+  const chunkRef = useRef(0);
+  const setChunk = useCallback((next: number) => {
+    if (next === chunkRef.current) return;
+    chunkRef.current = next;
+    setChunkState(next);
+  }, []);
   const [viewport, setViewport] = useState(initialViewport);
   const [tip, setTip] = useState<TooltipState | null>(null);
 
@@ -122,7 +139,11 @@ export default function GanttChart({
   const headHeight = header.length * HEADER_ROW_PX;
   const bodyHeight = Math.max(0, viewport.height - headHeight);
   const win = chunkedWindow(chunk, bodyHeight, rowHeight, rows.length, CHUNK);
-  const gridLines = header.at(-1) ?? [];
+  // Rows are keyed by slot (index modulo the largest window), not by identity: when the
+  // window moves, the DOM of rows that left is reused for rows that came in (React
+  // updates text and styles) instead of being removed and rebuilt.
+  const pool = Math.ceil(Math.max(0, bodyHeight) / rowHeight) + 1 + 3 * CHUNK;
+  const gridLines = useMemo(() => header.at(-1) ?? [], [header]);
 
   // measure the scroller (size only) before the first paint, and follow resizes
   useLayoutEffect(() => {
@@ -195,17 +216,15 @@ export default function GanttChart({
             <div className="gantt-grid-col" style={{ width: GRID_WIDTH, height: win.totalHeight }}>
               {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
               {visible.map((row, i) => (
-                <GridRow key={row.key} row={row} index={win.first + i} rowHeight={rowHeight} onOpen={onOpenProject} onTip={setTip} onToggle={toggle} />
+                <GridRow key={(win.first + i) % pool} row={row} index={win.first + i} rowHeight={rowHeight} onOpen={onOpenProject} onTip={setTip} onToggle={toggle} />
               ))}
             </div>
             <div className="gantt-chart-col" style={{ width: scale.width, height: win.totalHeight }}>
-              {gridLines.map((c) => (
-                <div key={c.unitStart} className="gantt-vline" style={{ left: c.x }} />
-              ))}
+              <GridLines cells={gridLines} />
               {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
               {visible.map((row, i) => (
                 <BarRow
-                  key={row.key}
+                  key={(win.first + i) % pool}
                   row={row}
                   index={win.first + i}
                   rowHeight={rowHeight}

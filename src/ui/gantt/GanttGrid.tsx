@@ -1,5 +1,5 @@
 // The left grid of the screen Gantt: 序号, 名称, 投资估算（万元）, 建设年限, 进度.
-import { formatWanFast as formatWan } from './wan-format';
+import { formatWan } from '../../domain/money';
 import { periodLabel, type GanttRow } from './rows';
 
 export const GRID_COLUMNS = [

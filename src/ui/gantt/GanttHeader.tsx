@@ -1,7 +1,19 @@
 // The time header: one band per header row of the zoom level (2023年 / 一季度 / 3月).
+import { memo } from 'react';
 import type { HeaderCell } from './scale';
 
-export function GanttHeader({ rows, width, rowPx, todayX }: { rows: HeaderCell[][]; width: number; rowPx: number; todayX: number | null }) {
+/** memoised: the header does not change while scrolling */
+export const GanttHeader = memo(function GanttHeader({
+  rows,
+  width,
+  rowPx,
+  todayX,
+}: {
+  rows: HeaderCell[][];
+  width: number;
+  rowPx: number;
+  todayX: number | null;
+}) {
   return (
     <div className="gantt-timehead" style={{ width, height: rows.length * rowPx }}>
       {rows.map((cells, r) => (
@@ -16,4 +28,4 @@ export function GanttHeader({ rows, width, rowPx, todayX }: { rows: HeaderCell[]
       {todayX !== null && <div className="gantt-today-mark" style={{ left: todayX }} title="今天" />}
     </div>
   );
-}
+});

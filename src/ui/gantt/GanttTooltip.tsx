@@ -1,5 +1,5 @@
 // Key figures of the row under the pointer.
-import { formatWanFast as formatWan } from './wan-format';
+import { formatWan } from '../../domain/money';
 import { LIGHT_LABELS } from '../../domain/schedule';
 import { percentLabel } from './GanttGrid';
 import { periodLabel, type ItemRow } from './rows';

@@ -106,6 +106,8 @@ export interface PrintPage {
   /** index into rows, first..last exclusive */
   first: number;
   last: number;
+  /** the group header (row index) to repeat as "（续）" when the page starts inside a group */
+  continuedGroup?: number;
 }
 
 export interface PrintLayout {
@@ -130,12 +132,19 @@ export function rowLabel(row: GanttRow): string {
 /**
  * Packs rows onto pages in order. A row never splits; a group header is not left
  * alone at the foot of a page but moves to the next page with its first project.
- * A row taller than a whole page (not reachable with real names) gets a page of its own.
+ * `leadHeight[i]` is room kept at the top of a page that starts at row i (the repeated
+ * "（续）" group header). A row taller than a whole page (not reachable with real names)
+ * gets a page of its own.
  */
-export function paginate(heights: readonly number[], bodyHeight: number, keepWithNext: readonly boolean[] = []): PrintPage[] {
+export function paginate(
+  heights: readonly number[],
+  bodyHeight: number,
+  keepWithNext: readonly boolean[] = [],
+  leadHeight: readonly number[] = [],
+): PrintPage[] {
   const pages: PrintPage[] = [];
   let first = 0;
-  let used = 0;
+  let used = leadHeight[0] ?? 0;
   for (let i = 0; i < heights.length; i++) {
     const h = heights[i] ?? 0;
     if (used + h > bodyHeight && i > first) {
@@ -143,13 +152,22 @@ export function paginate(heights: readonly number[], bodyHeight: number, keepWit
       while (cut - 1 > first && keepWithNext[cut - 1]) cut--;
       pages.push({ number: pages.length + 1, first, last: cut });
       first = cut;
-      used = 0;
+      used = leadHeight[cut] ?? 0;
       for (let j = cut; j < i; j++) used += heights[j] ?? 0;
     }
     used += h;
   }
   if (heights.length > 0 || pages.length === 0) pages.push({ number: pages.length + 1, first, last: heights.length });
   return pages;
+}
+
+/** for each row, the index of the group header it falls under (null before any) */
+export function groupOf(rows: readonly GanttRow[]): (number | null)[] {
+  let current: number | null = null;
+  return rows.map((r, i) => {
+    if (r.kind === 'group') current = i;
+    return current;
+  });
 }
 
 export function buildPrintLayout(paper: Paper, rows: readonly GanttRow[], range: DateRange): PrintLayout {
@@ -172,11 +190,21 @@ export function buildPrintLayout(paper: Paper, rows: readonly GanttRow[], range:
     const height = Math.max(metrics.minRowPx, lines.length * metrics.lineHeightPx + 2 * metrics.rowPaddingPx);
     return { row, lines, height };
   });
+  // a page that starts inside a group repeats its header as "养老（续）"
+  const groups = groupOf(rows);
+  const lead = rows.map((r, i) => {
+    const g = groups[i];
+    return r.kind === 'group' || g === null || g === undefined ? 0 : (printRows[g]?.height ?? 0);
+  });
   const pages = paginate(
     printRows.map((r) => r.height),
     bodyHeight,
     printRows.map((r) => r.row.kind === 'group'),
-  );
+    lead,
+  ).map((p) => {
+    const g = groups[p.first];
+    return rows[p.first]?.kind === 'group' || g === null || g === undefined ? p : { ...p, continuedGroup: g };
+  });
   return { paper, metrics, pageWidthPx, pageHeightPx, marginPx, gridWidth, chartWidth, bodyHeight, scale, rows: printRows, pages };
 }
 

@@ -1,5 +1,5 @@
 // '#/gantt': the portfolio timeline with grouping, zoom, print and Excel export.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
@@ -7,7 +7,7 @@ import { toApiError, useApi } from '../components/use-api';
 import GanttChart, { type ZoomChoice } from '../gantt/GanttChart';
 import { GanttLegend } from '../gantt/GanttLegend';
 import { GROUP_LABELS, type GroupBy } from '../gantt/rows';
-import { MENU_EVENT } from '../menu-routing';
+import { useMenuCommands } from '../menu-mailbox';
 import { shell } from '../shell';
 
 const ZOOMS: { id: ZoomChoice; label: string }[] = [
@@ -41,16 +41,12 @@ export default function GanttPage() {
     }
   };
 
-  // 文件 → 导出甘特图 (desktop menu) arrives here as a window event
-  const exportRef = useRef(exportExcel);
-  exportRef.current = exportExcel;
-  useEffect(() => {
-    const onMenu = (e: Event): void => {
-      if (e instanceof CustomEvent && e.detail === 'export-gantt') void exportRef.current();
-    };
-    window.addEventListener(MENU_EVENT, onMenu);
-    return () => window.removeEventListener(MENU_EVENT, onMenu);
-  }, []);
+  // 文件 → 导出甘特图 (desktop menu)
+  useMenuCommands((cmd) => {
+    if (cmd !== 'export-gantt') return false;
+    void exportExcel();
+    return true;
+  });
 
   const openPrint = (): void => {
     const q = new URLSearchParams({ paper, range });

@@ -15,7 +15,7 @@ import { buildPrintLayout, pageLabel, PAPERS, type PrintLayout, type PrintPage }
 import { printOptions, type PrintOptions } from '../gantt/print-range';
 import { buildRows, periodLabel, type GroupBy } from '../gantt/rows';
 import { headerRows, todayX } from '../gantt/scale';
-import { formatWanFast as formatWan } from '../gantt/wan-format';
+import { formatWan } from '../../domain/money';
 import { printPage, shell } from '../shell';
 import '../gantt/gantt.css';
 import '../gantt/print.css';
@@ -29,7 +29,8 @@ function Sheet({ layout, page, total, data, opts }: { layout: PrintLayout; page:
   const today = todayX(layout.scale, data.today);
   const lines = header.at(-1) ?? [];
   const { widthMm, heightMm } = PAPERS[layout.paper];
-  let y = 0;
+  const cont = page.continuedGroup === undefined ? undefined : layout.rows[page.continuedGroup];
+  let y = cont?.height ?? 0;
   return (
     <section
       className="print-sheet"
@@ -70,6 +71,13 @@ function Sheet({ layout, page, total, data, opts }: { layout: PrintLayout; page:
           ))}
           {today !== null && <div className="gantt-today" style={{ left: today }} />}
         </div>
+        {cont && cont.row.kind === 'group' && (
+          <div className="print-row print-row-group" style={{ top: 0, height: cont.height }}>
+            <div className="print-group-label" style={{ width: layout.gridWidth }}>
+              {cont.row.label}（续）
+            </div>
+          </div>
+        )}
         {layout.rows.slice(page.first, page.last).map((pr) => {
           const top = y;
           y += pr.height;
