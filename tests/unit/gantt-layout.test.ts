@@ -123,4 +123,10 @@ describe('chunked window', () => {
     expect(a).toEqual(b);
     expect(a.first).toBe(72);
   });
+
+  it('draws a short list whole, so scrolling it never re-renders', async () => {
+    const { chunkedWindow } = await import('../../src/ui/gantt/layout');
+    expect(chunkedWindow(5, 600, 32, 137, 16, 300)).toEqual({ first: 0, last: 137, offsetY: 0, totalHeight: 137 * 32 });
+    expect(chunkedWindow(5, 600, 32, 301, 16, 300).first).toBeGreaterThan(0);
+  });
 });

@@ -34,6 +34,8 @@ export interface GanttChartProps {
 const HEADER_ROW_PX = 26;
 /** rows per render chunk: React re-renders once per CHUNK rows scrolled */
 const CHUNK = 16;
+/** up to this many rows (the seed's 15 projects with all 137 sites, and more) render at once */
+const RENDER_ALL_UP_TO = 300;
 
 function openProject(id: number): void {
   window.location.hash = `#/project/${id}`;
@@ -138,11 +140,11 @@ export default function GanttChart({
   const today = todayX(scale, data.today);
   const headHeight = header.length * HEADER_ROW_PX;
   const bodyHeight = Math.max(0, viewport.height - headHeight);
-  const win = chunkedWindow(chunk, bodyHeight, rowHeight, rows.length, CHUNK);
+  const win = chunkedWindow(chunk, bodyHeight, rowHeight, rows.length, CHUNK, RENDER_ALL_UP_TO);
   // Rows are keyed by slot (index modulo the largest window), not by identity: when the
   // window moves, the DOM of rows that left is reused for rows that came in (React
   // updates text and styles) instead of being removed and rebuilt.
-  const pool = Math.ceil(Math.max(0, bodyHeight) / rowHeight) + 1 + 3 * CHUNK;
+  const pool = Math.max(win.last - win.first, Math.ceil(Math.max(0, bodyHeight) / rowHeight) + 1 + 3 * CHUNK);
   const gridLines = useMemo(() => header.at(-1) ?? [], [header]);
 
   // measure the scroller (size only) before the first paint, and follow resizes

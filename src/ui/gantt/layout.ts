@@ -146,8 +146,12 @@ export function chunkedWindow(
   rowHeight: number,
   rowCount: number,
   chunk = 8,
+  renderAllUpTo = 0,
 ): VirtualWindow {
   const totalHeight = rowCount * rowHeight;
+  // A short list is cheaper drawn once than re-windowed: scrolling it is then pure
+  // compositor work, as in a plain table.
+  if (rowCount <= renderAllUpTo) return { first: 0, last: rowCount, offsetY: 0, totalHeight };
   const inView = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
   // never start past the last screenful, so the bottom of the list is always covered
   const lastStart = Math.max(0, rowCount - inView);
