@@ -156,7 +156,9 @@ export default function PrintGanttPage({ params }: { params: URLSearchParams }) 
   }, [layout]);
 
   useEffect(() => {
-    if (!ready || !opts) return;
+    if (!ready || !opts || !action) return;
+    // run once: a reload of this view must not print again
+    window.history.replaceState(null, '', window.location.hash.replace(/[?&]action=[^&]*/, ''));
     if (action === 'print') void printPage();
     else if (action === 'pdf') void shell.printPdf({ paper: opts.paper, fileName: `重点项目甘特图-${opts.paper}.pdf` });
   }, [ready, action, opts]);
