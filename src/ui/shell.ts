@@ -59,7 +59,8 @@ function mimeFor(fileName: string): string {
   return MIME_BY_EXT[ext] ?? 'application/octet-stream';
 }
 
-function readAsBase64(file: File): Promise<string> {
+/** A picked or dropped file's bytes as base64 (the Api's encoding for files). */
+export function readFileBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {
@@ -103,7 +104,7 @@ export const browserShell: Shell = {
         done();
         if (!file) return resolve(null);
         if (file.size > OPEN_FILE_MAX_BYTES) return reject(tooLargeError(file.name, file.size));
-        readAsBase64(file).then((base64) => resolve({ fileName: file.name, base64 }), reject);
+        readFileBase64(file).then((base64) => resolve({ fileName: file.name, base64 }), reject);
       });
       document.body.append(input);
       input.click();

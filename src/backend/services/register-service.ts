@@ -1,6 +1,7 @@
 // The register (项目台账) and project detail views.
 import type { AppMeta, ProjectDetail, RegisterView } from '../../domain/api/register';
 import { DEFAULT_LISTS } from '../../domain/api/register';
+import type { Site } from '../../domain/model';
 import type { ServiceContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { listChangesForProject } from '../repositories/change-log-repo';
@@ -18,8 +19,14 @@ export function registerView(ctx: ServiceContext, planId?: number): RegisterView
   const plan = getPlan(ctx.db, id);
   const projects = listProjects(ctx.db, id);
   const sites = listSitesByPlan(ctx.db, id);
+  const byProject = new Map<number, Site[]>();
+  for (const s of sites) {
+    const list = byProject.get(s.projectId);
+    if (list) list.push(s);
+    else byProject.set(s.projectId, [s]);
+  }
   const rows = projects.map((p) => {
-    const own = sites.filter((s) => s.projectId === p.id);
+    const own = byProject.get(p.id) ?? [];
     return { ...p, siteCount: own.length, towns: uniqueInOrder(own.map((s) => s.town)) };
   });
   return {

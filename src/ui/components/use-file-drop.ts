@@ -2,7 +2,7 @@
 // dragged over (for an overlay) and hands the dropped file over as base64, like shell.openFile.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../domain/api/errors';
-import { OPEN_FILE_MAX_BYTES, tooLargeError } from '../shell';
+import { OPEN_FILE_MAX_BYTES, readFileBase64, tooLargeError } from '../shell';
 
 export interface DroppedFile {
   fileName: string;
@@ -11,18 +11,6 @@ export interface DroppedFile {
 
 function hasFiles(e: DragEvent): boolean {
   return Array.from(e.dataTransfer?.types ?? []).includes('Files');
-}
-
-export function readFileBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : '';
-      resolve(url.slice(url.indexOf(',') + 1));
-    };
-    reader.onerror = () => reject(new ApiError('bad_file', `无法读取文件 ${file.name}`, [{ file: file.name, message: '无法读取文件' }]));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Listens on the document while `enabled`; the callbacks may change between renders. */
