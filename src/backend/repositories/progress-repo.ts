@@ -48,21 +48,18 @@ const toMilestone = (r: MilestoneRow): Milestone => ({
   actualDate: r.actual_date,
 });
 
-/** The latest project-level entry per project: progress is append-only, the newest is the state. */
-export function latestProgressByProject(db: Database.Database, planId: number): Map<number, ProgressEntry> {
-  const rows = stmt<[number], ProgressRow>(db, 
-      `SELECT g.* FROM progress g JOIN project p ON p.id = g.project_id
-       WHERE p.plan_id = ? AND g.site_id IS NULL ORDER BY g.project_id, g.date, g.id`,
-    )
-    .all(planId);
-  const latest = new Map<number, ProgressEntry>();
-  for (const r of rows) latest.set(r.project_id, toProgress(r));
-  return latest;
-}
-
 export function listProgress(db: Database.Database, projectId: number): ProgressEntry[] {
   return stmt<[number], ProgressRow>(db, 'SELECT * FROM progress WHERE project_id = ? ORDER BY date, id')
     .all(projectId)
+    .map(toProgress);
+}
+
+export function listProgressByPlan(db: Database.Database, planId: number): ProgressEntry[] {
+  return stmt<[number], ProgressRow>(
+    db,
+    'SELECT g.* FROM progress g JOIN project p ON p.id = g.project_id WHERE p.plan_id = ? ORDER BY g.project_id, g.date, g.id',
+  )
+    .all(planId)
     .map(toProgress);
 }
 

@@ -3,9 +3,10 @@
 import type { GanttData, GanttProject, GanttSite } from '../../domain/api/gantt';
 import type { Milestone, ProgressEntry, Project, Site } from '../../domain/model';
 import { trafficLight } from '../../domain/schedule';
+import { groupBy } from '../../domain/group-by';
 import type { ServiceContext } from '../context';
 import { getPlan, resolvePlanId } from '../repositories/plans-repo';
-import { listMilestonesByPlan, listProgress } from '../repositories/progress-repo';
+import { listMilestonesByPlan, listProgressByPlan } from '../repositories/progress-repo';
 import { listProjects, listSitesByPlan } from '../repositories/projects-repo';
 
 /** entries are in date order; the last one for a key is its current state */
@@ -63,12 +64,11 @@ export function getGanttData(ctx: ServiceContext, planId?: number): GanttData {
   const id = resolvePlanId(ctx.db, planId);
   const plan = getPlan(ctx.db, id);
   const today = ctx.today();
-  const sitesByProject = new Map<number, Site[]>();
-  for (const s of listSitesByPlan(ctx.db, id)) sitesByProject.set(s.projectId, [...(sitesByProject.get(s.projectId) ?? []), s]);
-  const msByProject = new Map<number, Milestone[]>();
-  for (const m of listMilestonesByPlan(ctx.db, id)) msByProject.set(m.projectId, [...(msByProject.get(m.projectId) ?? []), m]);
+  const sitesByProject = groupBy(listSitesByPlan(ctx.db, id), (s) => s.projectId);
+  const msByProject = groupBy(listMilestonesByPlan(ctx.db, id), (m) => m.projectId);
+  const progressByProject = groupBy(listProgressByPlan(ctx.db, id), (e) => e.projectId);
   const projects = listProjects(ctx.db, id).map((p) =>
-    ganttProjectOf(p, sitesByProject.get(p.id) ?? [], listProgress(ctx.db, p.id), msByProject.get(p.id) ?? [], today),
+    ganttProjectOf(p, sitesByProject.get(p.id) ?? [], progressByProject.get(p.id) ?? [], msByProject.get(p.id) ?? [], today),
   );
   return { plan, today, projects };
 }

@@ -1,7 +1,7 @@
 // The register (项目台账) and project detail views.
 import type { AppMeta, ProjectDetail, RegisterView } from '../../domain/api/register';
 import { DEFAULT_LISTS } from '../../domain/api/register';
-import type { Site } from '../../domain/model';
+import { groupBy } from '../../domain/group-by';
 import type { ServiceContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { listChangesForProject } from '../repositories/change-log-repo';
@@ -19,12 +19,7 @@ export function registerView(ctx: ServiceContext, planId?: number): RegisterView
   const plan = getPlan(ctx.db, id);
   const projects = listProjects(ctx.db, id);
   const sites = listSitesByPlan(ctx.db, id);
-  const byProject = new Map<number, Site[]>();
-  for (const s of sites) {
-    const list = byProject.get(s.projectId);
-    if (list) list.push(s);
-    else byProject.set(s.projectId, [s]);
-  }
+  const byProject = groupBy(sites, (s) => s.projectId);
   const rows = projects.map((p) => {
     const own = byProject.get(p.id) ?? [];
     return { ...p, siteCount: own.length, towns: uniqueInOrder(own.map((s) => s.town)) };
