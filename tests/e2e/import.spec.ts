@@ -3,12 +3,40 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
+import { annexWorkbook } from '../fixtures/xlsx/corpus';
 import { RegisterPage } from './pages/register-page';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-e2e-'));
 test.afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 test.describe('导入附件1', () => {
+  test('a workbook of another plan becomes a new plan, and the register switches to it', async ({ page }) => {
+    const wb = annexWorkbook(
+      [
+        [1, '奉节县示范区养老服务中心建设项目', '新建', '奉节县民政局', '永安街道', '建筑面积3000m²，床位120张。', 2400, '2026-2028'],
+        [2, '奉节县殡仪馆提档升级项目', '改扩建', '奉节县民政局', '夔门街道袁梁社区', '改造告别厅3个。', 1600, '2027—2029年'],
+      ],
+      { title: '附件1  奉节县民政事业发展“十五五”规划重点项目清单明细', total: 4000 },
+    );
+    const file = path.join(dir, '十五五附件1.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    const register = new RegisterPage(page);
+    await register.open();
+    await register.importFile(file);
+    await expect(register.importDialog.getByTestId('import-target')).toContainText('新建规划「奉节县民政事业发展“十五五”规划」');
+    await expect(register.importDialog.getByTestId('import-counts')).toHaveText('新增 2 项 · 修改 0 项 · 不变 0 项');
+    await register.applyImport();
+    await expect(page).toHaveURL(/#\/\?plan=2$/);
+    await expect(register.rows).toHaveCount(2);
+    await expect(register.grandTotal).toHaveText('4,000');
+    const picker = page.getByRole('combobox', { name: '规划' });
+    await expect(picker.getByRole('option')).toHaveCount(2);
+    await picker.selectOption({ index: 0 });
+    await expect(register.rows).toHaveCount(15);
+    await expect(register.grandTotal).toHaveText('63,760');
+  });
+
   test('import a workbook through the UI: preview, apply, the register changes', async ({ page, baseURL }) => {
     // start from the app's own export, then edit it as an officer would
     const res = await page.request.post(new URL('api/xlsx.export', baseURL).href, { data: { kind: 'annex' } });
