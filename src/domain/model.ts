@@ -25,6 +25,10 @@ export interface ScaleMetrics {
 export const NATURES = ['新建', '扩建', '改扩建'] as const;
 export type Nature = (typeof NATURES)[number];
 
+export function isNature(s: string): s is Nature {
+  return (NATURES as readonly string[]).includes(s);
+}
+
 export const CATEGORIES = [
   '养老',
   '儿童福利与未成年人保护',

@@ -137,7 +137,7 @@ function rowPatch(row: ImportedProject): ProjectPatch & { seqPrinted?: string | 
     endYear: row.endYear,
     remark: row.remark,
   };
-  if (row.nature !== undefined) patch.nature = row.nature as NonNullable<ProjectPatch['nature']>;
+  if (row.nature !== undefined) patch.nature = row.nature;
   if (row.owner !== undefined) patch.owner = row.owner;
   if (row.locationText !== undefined) patch.locationText = row.locationText;
   if (row.scaleText !== undefined) patch.scaleText = row.scaleText;

@@ -3,7 +3,7 @@
 // 注 rows and category headings skipped. Every problem is collected with its file, sheet,
 // row and column; nothing is decided here about the database.
 import type { Issue } from '../../domain/api/errors';
-import { NATURES } from '../../domain/model';
+import { isNature, type Nature } from '../../domain/model';
 import { formatWan } from '../../domain/money';
 import {
   EXTRA_COLUMNS,
@@ -38,7 +38,7 @@ export interface ImportedProject {
   rowNumber: number;
   seq: number;
   name: string;
-  nature?: string;
+  nature?: Nature;
   owner?: string;
   locationText?: string;
   scaleText?: string;
@@ -228,11 +228,11 @@ function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number,
     else seq = seqParsed.value;
     if (!name) problems.push(issue(row, 'name', '项目名称为空。'));
 
-    let nature: string | undefined;
+    let nature: Nature | undefined;
     if (col('nature') !== undefined) {
-      nature = cellText(at(row, 'nature')).replace(/\s+/g, '');
-      if (!(NATURES as readonly string[]).includes(nature))
-        problems.push(issue(row, 'nature', nature ? `建设性质应为 新建、扩建 或 改扩建，读到“${nature}”。` : '建设性质为空。'));
+      const text = cellText(at(row, 'nature')).replace(/\s+/g, '');
+      if (isNature(text)) nature = text;
+      else problems.push(issue(row, 'nature', text ? `建设性质应为 新建、扩建 或 改扩建，读到“${text}”。` : '建设性质为空。'));
     }
 
     let investmentYuan = 0;
