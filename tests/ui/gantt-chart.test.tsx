@@ -73,9 +73,23 @@ describe('GanttChart', () => {
     const data = syntheticGanttData(3, '2026-11-29', 4);
     const { container } = render(<GanttChart data={data} groupBy="category" zoom="year" />);
     expect(container.querySelectorAll('.gantt-grid-col .gantt-row-site')).toHaveLength(0);
-    const btn = container.querySelector<HTMLButtonElement>('.gantt-toggle');
+    const btn = container.querySelector<HTMLButtonElement>('.gantt-row-project .gantt-toggle');
     if (!btn) throw new Error('no toggle');
     fireEvent.click(btn);
     expect(container.querySelectorAll('.gantt-grid-col .gantt-row-site')).toHaveLength(4);
+  });
+
+  it('folds a group to its header and unfolds it again', () => {
+    const data = syntheticGanttData(12);
+    const { container } = render(<GanttChart data={data} groupBy="category" zoom="year" />);
+    const projects = () => container.querySelectorAll('.gantt-grid-col .gantt-row-project').length;
+    const before = projects();
+    const fold = container.querySelector<HTMLButtonElement>('.gantt-row-group .gantt-toggle');
+    if (!fold) throw new Error('no group toggle');
+    fireEvent.click(fold);
+    expect(fold.getAttribute('aria-expanded')).toBe('false');
+    expect(projects()).toBeLessThan(before);
+    fireEvent.click(fold);
+    expect(projects()).toBe(before);
   });
 });

@@ -61,3 +61,17 @@ describe('gantt rows', () => {
     expect(dataRange(d).end).toBe('2026-05-01');
   });
 });
+
+describe('folding groups', () => {
+  it('hides a folded group’s projects but keeps its header and totals', async () => {
+    const { syntheticGanttData } = await import('../../src/ui/gantt/synthetic-data');
+    const data = syntheticGanttData(30);
+    const open = buildRows(data, 'category', new Set());
+    const firstGroup = open.find((r) => r.kind === 'group');
+    if (firstGroup?.kind !== 'group') throw new Error('no group');
+    const folded = buildRows(data, 'category', new Set(), new Set([firstGroup.key]));
+    const header = folded.find((r) => r.kind === 'group' && r.key === firstGroup.key);
+    expect(header).toMatchObject({ collapsed: true, projectCount: firstGroup.projectCount, investmentYuan: firstGroup.investmentYuan });
+    expect(folded.length).toBe(open.length - firstGroup.projectCount);
+  });
+});

@@ -70,8 +70,10 @@ function rowClass(row: GanttRow): string {
 }
 
 /** memoised: rows that stay in view are not re-rendered while scrolling */
-const GridRow = memo(function GridRow(props: RowViewProps & { onToggle: (projectId: number) => void }) {
-  const { row, index, rowHeight, onToggle } = props;
+const GridRow = memo(function GridRow(
+  props: RowViewProps & { onToggle: (projectId: number) => void; onToggleGroup: (key: string) => void },
+) {
+  const { row, index, rowHeight, onToggle, onToggleGroup } = props;
   return (
     <div
       className={rowClass(row)}
@@ -81,7 +83,7 @@ const GridRow = memo(function GridRow(props: RowViewProps & { onToggle: (project
       style={{ top: index * rowHeight, height: rowHeight, width: GRID_WIDTH, lineHeight: `${rowHeight - 1}px` }}
       {...rowHandlers(props)}
     >
-      <GridCells row={row} onToggle={onToggle} />
+      <GridCells row={row} onToggle={onToggle} onToggleGroup={onToggleGroup} />
     </div>
   );
 });
@@ -131,7 +133,8 @@ export default function GanttChart({
   const [viewport, setViewport] = useState(initialViewport);
   const [tip, setTip] = useState<TooltipState | null>(null);
 
-  const rows = useMemo(() => buildRows(data, groupBy, expanded), [data, groupBy, expanded]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const rows = useMemo(() => buildRows(data, groupBy, expanded, collapsed), [data, groupBy, expanded, collapsed]);
   // only fit-all depends on the width; other zooms keep their scale (and every memoised
   // row) when the window is resized
   const fitWidth = zoom === 'fit' ? viewport.width - GRID_WIDTH - 2 : 0;
@@ -161,6 +164,15 @@ export default function GanttChart({
     const ro = new ResizeObserver(measure);
     ro.observe(el);
     return () => ro.disconnect();
+  }, []);
+
+  const toggleGroup = useCallback((key: string) => {
+    setCollapsed((prev) => {
+      const next = new Set(prev);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
   }, []);
 
   const toggle = useCallback((id: number) => {
@@ -218,7 +230,7 @@ export default function GanttChart({
             <div className="gantt-grid-col" style={{ width: GRID_WIDTH, height: win.totalHeight }}>
               {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
               {visible.map((row, i) => (
-                <GridRow key={(win.first + i) % pool} row={row} index={win.first + i} rowHeight={rowHeight} onOpen={onOpenProject} onTip={setTip} onToggle={toggle} />
+                <GridRow key={(win.first + i) % pool} row={row} index={win.first + i} rowHeight={rowHeight} onOpen={onOpenProject} onTip={setTip} onToggle={toggle} onToggleGroup={toggleGroup} />
               ))}
             </div>
             <div className="gantt-chart-col" style={{ width: scale.width, height: win.totalHeight }}>

@@ -28,11 +28,33 @@ export function GridHead({ height }: { height: number }) {
   );
 }
 
-export function GridCells({ row, onToggle }: { row: GanttRow; onToggle: (projectId: number) => void }) {
+export function GridCells({
+  row,
+  onToggle,
+  onToggleGroup,
+}: {
+  row: GanttRow;
+  onToggle: (projectId: number) => void;
+  onToggleGroup?: (key: string) => void;
+}) {
   if (row.kind === 'group') {
     return (
       <div className="gantt-grid" style={{ width: GRID_WIDTH }}>
         <div className="gantt-cell gantt-group-label" style={{ width: GRID_WIDTH - GRID_COLUMNS[4].width - GRID_COLUMNS[3].width }}>
+          {onToggleGroup && (
+            <button
+              type="button"
+              className="gantt-toggle"
+              aria-expanded={!row.collapsed}
+              aria-label={row.collapsed ? `展开${row.label}` : `收起${row.label}`}
+              onClick={(e) => {
+                e.stopPropagation();
+                onToggleGroup(row.key);
+              }}
+            >
+              {row.collapsed ? '▸' : '▾'}
+            </button>
+          )}
           {row.label}
           <span className="gantt-group-count">（{row.projectCount}项，{formatWan(row.investmentYuan)}万元）</span>
         </div>

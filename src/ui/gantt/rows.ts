@@ -14,6 +14,8 @@ export interface GroupRow {
   label: string;
   projectCount: number;
   investmentYuan: number;
+  /** folded: its projects are hidden, the header (with its totals) stays */
+  collapsed: boolean;
 }
 
 export interface ItemRow {
@@ -170,7 +172,12 @@ function groupsOf(data: GanttData, groupBy: GroupBy): Group[] {
  * projects. Under town grouping a project's row key carries the town, since the same
  * project can appear under several towns.
  */
-export function buildRows(data: GanttData, groupBy: GroupBy, expanded: ReadonlySet<number>): GanttRow[] {
+export function buildRows(
+  data: GanttData,
+  groupBy: GroupBy,
+  expanded: ReadonlySet<number>,
+  collapsedGroups: ReadonlySet<string> = new Set(),
+): GanttRow[] {
   const rows: GanttRow[] = [];
   for (const g of groupsOf(data, groupBy)) {
     const members = [...g.members].sort((a, b) => a.gp.project.seq - b.gp.project.seq || a.gp.project.id - b.gp.project.id);
@@ -180,7 +187,9 @@ export function buildRows(data: GanttData, groupBy: GroupBy, expanded: ReadonlyS
       label: g.label,
       projectCount: members.length,
       investmentYuan: members.reduce((sum, m) => sum + m.gp.project.investmentYuan, 0),
+      collapsed: collapsedGroups.has(g.key),
     });
+    if (collapsedGroups.has(g.key)) continue;
     const prefix = groupBy === 'town' ? `${g.label}:` : '';
     for (const { gp, sites } of members) {
       const open = expanded.has(gp.project.id) && sites.length > 0;
