@@ -159,7 +159,7 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
       {error && issues.length === 0 && <ErrorBanner error={error} onClose={() => setError(null)} />}
       {issues.length > 0 && (
         <div className="banner banner-error" role="alert">
-          未保存：{issues.map(describeIssue).join('；')}
+          未保存：{issues.map((i) => describeIssue(i.field ? { ...i, field: fieldLabel(i.field) } : i)).join('；')}
         </div>
       )}
       <div className="form-grid">
