@@ -8,6 +8,7 @@ import { navigate, useRoute, type Route } from './router';
 import { onMenuCommand } from './shell';
 import { postMenuCommand } from './menu-mailbox';
 import { menuTarget } from './menu-routing';
+import { loadPrintChoice } from './print-choice';
 
 function Page({ route }: { route: Route }) {
   switch (route.page) {
@@ -36,7 +37,7 @@ export default function App() {
   useEffect(
     () =>
       onMenuCommand((cmd) => {
-        const target = menuTarget(cmd);
+        const target = menuTarget(cmd, loadPrintChoice());
         if (target.hash) navigate(target.hash);
         // The page that owns the action (import/export buttons) takes it, once mounted.
         if (target.forward) postMenuCommand(cmd);

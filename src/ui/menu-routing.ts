@@ -1,16 +1,17 @@
 // Where each desktop menu command goes: a route to show, and whether the page must act on it.
 import type { MenuCommand } from './menu-commands';
+import { DEFAULT_PRINT_CHOICE, printHash, type PrintChoice } from './print-choice';
 
-export function menuTarget(cmd: MenuCommand): { hash: string | null; forward: boolean } {
+export function menuTarget(cmd: MenuCommand, choice: PrintChoice = DEFAULT_PRINT_CHOICE): { hash: string | null; forward: boolean } {
   switch (cmd) {
     case 'show-register':
       return { hash: '#/', forward: false };
     case 'show-gantt':
       return { hash: '#/gantt', forward: false };
     case 'print':
-      return { hash: '#/print/gantt?paper=A3&action=print', forward: false };
+      return { hash: printHash(choice, 'print'), forward: false };
     case 'export-pdf':
-      return { hash: '#/print/gantt?paper=A3&action=pdf', forward: false };
+      return { hash: printHash(choice, 'pdf'), forward: false };
     case 'import-annex':
     case 'export-annex':
     case 'export-summary':

@@ -8,6 +8,7 @@ import GanttChart, { type ZoomChoice } from '../gantt/GanttChart';
 import { GanttLegend } from '../gantt/GanttLegend';
 import { GROUP_LABELS, type GroupBy } from '../gantt/rows';
 import { useMenuCommands } from '../menu-mailbox';
+import { loadPrintChoice, printHash, savePrintChoice, type PrintChoice } from '../print-choice';
 import { shell } from '../shell';
 
 const ZOOMS: { id: ZoomChoice; label: string }[] = [
@@ -23,8 +24,11 @@ export default function GanttPage() {
   const { data, error, loading } = useApi('gantt.get', {});
   const [groupBy, setGroupBy] = useState<GroupBy>('category');
   const [zoom, setZoom] = useState<ZoomChoice>('fit');
-  const [paper, setPaper] = useState<'A3' | 'A4'>('A3');
-  const [range, setRange] = useState('plan');
+  const [{ paper, range }, setChoice] = useState<PrintChoice>(loadPrintChoice);
+  const choose = (next: PrintChoice): void => {
+    setChoice(next);
+    savePrintChoice(next);
+  };
   const [actionError, setActionError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -49,8 +53,7 @@ export default function GanttPage() {
   });
 
   const openPrint = (): void => {
-    const q = new URLSearchParams({ paper, range });
-    window.location.hash = `#/print/gantt?${q.toString()}`;
+    window.location.hash = printHash({ paper, range });
   };
 
   const years = data ? Array.from({ length: data.plan.endYear - data.plan.startYear + 1 }, (_, i) => data.plan.startYear + i) : [];
@@ -79,11 +82,11 @@ export default function GanttPage() {
         </fieldset>
         <fieldset>
           <legend>打印</legend>
-          <select aria-label="纸张" value={paper} onChange={(e) => setPaper(e.target.value === 'A4' ? 'A4' : 'A3')}>
+          <select aria-label="纸张" value={paper} onChange={(e) => choose({ paper: e.target.value === 'A4' ? 'A4' : 'A3', range })}>
             <option value="A3">A3 横向</option>
             <option value="A4">A4 横向</option>
           </select>
-          <select aria-label="打印范围" value={range} onChange={(e) => setRange(e.target.value)}>
+          <select aria-label="打印范围" value={range} onChange={(e) => choose({ paper, range: e.target.value })}>
             <option value="plan">整个规划期</option>
             {years.map((y) => (
               <option key={y} value={`year:${y}`}>
