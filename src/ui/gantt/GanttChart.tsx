@@ -7,6 +7,7 @@
 // a sticky cell per row keeps Chromium's compositor work flat while scrolling.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { GanttData } from '../../domain/api/gantt';
+import { toggled } from '../toggled';
 import { GanttBars } from './GanttBars';
 import { GRID_WIDTH, GridCells, GridHead } from './GanttGrid';
 import { GanttHeader } from './GanttHeader';
@@ -166,23 +167,8 @@ export default function GanttChart({
     return () => ro.disconnect();
   }, []);
 
-  const toggleGroup = useCallback((key: string) => {
-    setCollapsed((prev) => {
-      const next = new Set(prev);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-  }, []);
-
-  const toggle = useCallback((id: number) => {
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  }, []);
+  const toggleGroup = useCallback((key: string) => setCollapsed((prev) => toggled(prev, key)), []);
+  const toggle = useCallback((id: number) => setExpanded((prev) => toggled(prev, id)), []);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     const el = e.currentTarget;

@@ -18,6 +18,7 @@ import {
   type SortState,
 } from '../register/register-table';
 import { navigate } from '../router';
+import { toggled } from '../toggled';
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'seq', label: '序号', className: 'col-seq num' },
@@ -150,13 +151,7 @@ export default function RegisterPage({ planId }: { planId?: number }) {
   const sum = totals(rows);
   const filtered = data !== null && rows.length !== data.projects.length;
 
-  const toggle = (id: number) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const toggle = (id: number) => setExpanded((prev) => toggled(prev, id));
 
   return (
     <section className="page register">
