@@ -1,23 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempBackend } from './helpers/temp-db';
 import type { GanttData } from '../../src/domain/api/gantt';
-import { openBackend, type Backend } from '../../src/backend/backend';
+import type { Backend } from '../../src/backend/backend';
 import { insertMilestone, insertProgress } from '../../src/backend/repositories/progress-repo';
 
-let dir = '';
 let backend: Backend;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gantt-service-'));
-  backend = openBackend({ dbPath: path.join(dir, 't.db'), user: 'tester', today: () => '2026-11-29' });
+  backend = openTempBackend();
 });
 
-afterAll(() => {
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => backend.close());
 
 const entry = { description: '', investPeriodYuan: 0, investCumulativeYuan: 0, problems: '', author: 'tester' };
 

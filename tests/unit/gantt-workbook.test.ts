@@ -1,24 +1,17 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBackend, type Backend } from '../../src/backend/backend';
+import { openTempBackend } from './helpers/temp-db';
+import type { Backend } from '../../src/backend/backend';
 import { insertMilestone } from '../../src/backend/repositories/progress-repo';
 import { buildGanttWorkbook, GANTT_SHEET_NAME, LIGHT_FILLS } from '../../src/backend/xlsx/gantt-workbook';
 
-let dir = '';
 let backend: Backend;
 
 beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gantt-xlsx-'));
-  backend = openBackend({ dbPath: path.join(dir, 't.db'), user: 'tester', today: () => '2026-11-29' });
+  backend = openTempBackend();
 });
 
-afterAll(() => {
-  backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => backend.close());
 
 function fillOf(cell: ExcelJS.Cell): string | undefined {
   const f = cell.fill;
