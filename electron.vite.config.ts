@@ -11,10 +11,11 @@ const root = import.meta.dirname;
 const CSP_META = /<meta\s+http-equiv=["']Content-Security-Policy["'][^>]*>/i;
 
 /**
- * Writes the renderer's CSP into index.html: the production policy in the build (a
- * header set by main is not reliably applied to file:// pages), and in dev the relaxed
- * one, since Vite's React-refresh preamble is an inline script that a stricter <meta>
- * in index.html would block. The header from electron/main/security.ts applies on top.
+ * Writes the renderer's CSP into index.html: the production policy in the build (the
+ * app:// handler, electron/main/app-protocol.ts, also sends it as a header with every
+ * file), and in dev the relaxed one, since Vite's React-refresh preamble is an inline
+ * script that a stricter <meta> in index.html would block. The header from
+ * electron/main/security.ts applies on top in dev.
  */
 function cspMeta(): Plugin {
   let policy = PRODUCTION_CSP;
@@ -41,7 +42,9 @@ export default defineConfig({
       // as it is a native module whose .node is picked by path (nativeBinding)
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'electron/main/index.ts') },
+        // the import's parse worker is its own entry: out/main/parse-worker.js, which
+        // src/backend/import/parse-client.ts finds beside the main bundle
+        input: { index: resolve(root, 'electron/main/index.ts'), 'parse-worker': resolve(root, 'src/backend/import/parse-worker.ts') },
         external: ['better-sqlite3'],
       },
     },

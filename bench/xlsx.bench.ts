@@ -11,46 +11,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { openBackend } from '../src/backend/backend';
-import { applyImport, previewImport } from '../src/backend/services/import-service';
+import { applyWorkbook, previewWorkbook } from '../src/backend/import/pipeline';
 import { buildAnnexWorkbook, workbookBuffer } from '../src/backend/xlsx/annex-export';
 import type { Project } from '../src/domain/model';
+import { syntheticProjects as projects } from '../tests/fixtures/xlsx/large-annex';
 import { yuanToWan } from '../src/domain/money';
 import { EXTRA_COLUMNS } from '../src/domain/xlsx/annex-columns';
 import { formatWindow } from '../src/domain/xlsx/parse-window';
 
 const ROWS = 10_000;
 const RUNS = 3;
-const TOWNS = ['朱衣镇', '夔州街道', '公平镇车家社区', '永乐镇幺店社区', '汾河镇泉坪村', '兴隆镇、吐祥镇、公平镇'];
-const CATEGORIES = ['养老', '殡葬', '城乡社区', '社会组织', '精神康复', '儿童福利与未成年人保护'];
-
-function projects(n: number): Project[] {
-  return Array.from({ length: n }, (_, i) => {
-    const start = 2021 + (i % 4);
-    return {
-      id: i + 1,
-      planId: 1,
-      seq: i + 1,
-      seqPrinted: null,
-      name: `测试县第${i + 1}号民政服务设施建设项目`,
-      category: CATEGORIES[i % CATEGORIES.length] ?? '养老',
-      nature: i % 3 === 0 ? '改扩建' : '新建',
-      owner: '测试县民政局',
-      locationText: TOWNS[i % TOWNS.length] ?? '',
-      scaleText: `占地面积${1000 + (i % 900) * 10}㎡，建筑面积约${500 + (i % 700) * 5}m²，设计床位${20 + (i % 180)}张，配套用房及附属设施。`,
-      metrics: {},
-      investmentYuan: (100 + (i % 5000)) * 10_000 + (i % 7) * 1000,
-      startYear: start,
-      endYear: start + 1 + (i % 3),
-      startDate: null,
-      endDate: null,
-      remark: i % 11 === 0 ? '前期论证' : '',
-      responsibleUnit: '测试县民政局',
-      leader: '',
-      note: '',
-    };
-  });
-}
-
 async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const t0 = performance.now();
   const value = await fn();
@@ -118,10 +88,11 @@ export async function run(): Promise<void> {
           last = now;
           lastPhase = phase;
         };
-        const preview = await previewImport(ctx, { fileName, bytes }, onProgress);
-        if (preview.added.length !== ROWS) throw new Error(`expected ${ROWS} added, got ${preview.added.length}`);
+        const pctx = { ...ctx, progress: onProgress };
+        const preview = await previewWorkbook(pctx, { kind: 'annex', fileName, bytes });
+        if (preview.kind !== 'annex' || preview.added.length !== ROWS) throw new Error(`expected ${ROWS} added, got ${preview.writes}`);
         onProgress('备份数据库');
-        const r = await applyImport(ctx, preview.token, onProgress);
+        const r = await applyWorkbook(pctx, preview.token);
         onProgress('完成');
         if (r.added !== ROWS) throw new Error(`expected ${ROWS} written, got ${r.added}`);
         phases = marks;

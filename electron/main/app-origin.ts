@@ -1,19 +1,22 @@
-// Which URLs are "our app": the Vite dev server's origin in development, the built
-// index.html under file:// in production. Every IPC handler and the navigation guard
-// ask this. Pure, so it is unit-tested.
+// Which URLs are "our app": the Vite dev server's origin in development, app://tracker
+// (electron/main/app-protocol.ts) in production. Every IPC handler and the navigation
+// guard ask this. Pure and total — anything it cannot parse is refused — so a malformed
+// URL can never skip the guard's preventDefault. Unit-tested.
+import { APP_INDEX_URL } from './app-protocol';
 
-export type AppOrigin =
-  | { kind: 'dev'; url: string }
-  | { kind: 'file'; indexUrl: string; caseInsensitive: boolean };
+export type AppOrigin = { kind: 'dev'; url: string } | { kind: 'app'; url: string };
 
 export function devOrigin(url: string): AppOrigin {
   return { kind: 'dev', url };
 }
 
-/** indexUrl from url.pathToFileURL(path to out/renderer/index.html).href */
-export function fileOrigin(indexUrl: string, platform: string): AppOrigin {
-  return { kind: 'file', indexUrl, caseInsensitive: platform === 'win32' || platform === 'darwin' };
+/** Production: the built renderer served over app:// */
+export function appOrigin(): AppOrigin {
+  return { kind: 'app', url: APP_INDEX_URL };
 }
+
+/** Longer than any URL of ours; refusing early keeps the check cheap. */
+const MAX_URL_LENGTH = 8192;
 
 function parse(url: string): URL | null {
   try {
@@ -23,22 +26,31 @@ function parse(url: string): URL | null {
   }
 }
 
-/** True when url is a page of our app (any hash route or query on it). */
-export function isAppUrl(url: string | null | undefined, origin: AppOrigin): boolean {
-  if (!url) return false;
-  const u = parse(url);
-  if (u === null) return false;
-  if (origin.kind === 'dev') {
-    const dev = parse(origin.url);
-    return dev !== null && (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === dev.origin;
+function decodes(text: string): boolean {
+  try {
+    decodeURIComponent(text);
+    return true;
+  } catch {
+    return false;
   }
-  const index = parse(origin.indexUrl);
-  if (index === null || u.protocol !== 'file:' || index.protocol !== 'file:') return false;
-  // file://host/… would be a network share; our app is always local
-  if (u.host !== index.host) return false;
-  const norm = (p: string) => {
-    const decoded = decodeURIComponent(p);
-    return origin.caseInsensitive ? decoded.toLowerCase() : decoded;
-  };
-  return norm(u.pathname) === norm(index.pathname);
+}
+
+function matches(url: unknown, origin: AppOrigin): boolean {
+  if (typeof url !== 'string' || url === '' || url.length > MAX_URL_LENGTH) return false;
+  const u = parse(url);
+  const o = parse(origin.url);
+  if (u === null || o === null) return false;
+  if (u.username !== '' || u.password !== '' || !decodes(u.pathname)) return false;
+  if (origin.kind === 'dev' && u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+  // URL.origin is "null" for a non-special scheme such as app:, so compare its parts
+  return u.protocol === o.protocol && u.host === o.host;
+}
+
+/** True when url is a page of our app (any path, hash route or query on its origin). */
+export function isAppUrl(url: unknown, origin: AppOrigin): boolean {
+  try {
+    return matches(url, origin);
+  } catch {
+    return false;
+  }
 }

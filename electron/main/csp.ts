@@ -1,6 +1,6 @@
-// The renderer's Content-Security-Policy. Pure: also imported by electron.vite.config.ts,
-// which writes the production policy into index.html as a <meta> tag, because a header
-// added in webRequest.onHeadersReceived is not reliably applied to file:// pages.
+// The renderer's Content-Security-Policy. Pure. In production the app:// handler sends it as
+// a header with every file (electron/main/app-protocol.ts), and electron.vite.config.ts also
+// writes it into index.html as a <meta> tag; 'self' is the app://tracker origin, not the disk.
 
 const common = [
   "default-src 'none'",

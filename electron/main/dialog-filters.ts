@@ -1,5 +1,6 @@
 // Turns an <input accept> string (".xlsx,.xls") into Electron dialog filters, and
 // names the save dialog's filter after the file's extension. Pure, unit-tested.
+// (File names themselves: src/domain/file-name.ts safeFileName.)
 
 export interface FileFilter {
   name: string;
@@ -41,11 +42,4 @@ export function saveFilters(fileName: string): FileFilter[] {
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
   return ext === '' ? [] : [{ name: NAMES[ext] ?? `${ext.toUpperCase()} 文件`, extensions: [ext] }];
-}
-
-/** Keeps a suggested file name a plain name: no folders, no characters Windows forbids. */
-export function safeFileName(name: string, fallback: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base.replace(/[<>:"|?*\u0000-\u001f]/g, '_').trim();
-  return cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned;
 }

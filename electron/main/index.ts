@@ -1,17 +1,19 @@
 // Electron main: lifecycle, one instance at a time, the database, IPC, menu, window.
 // No business logic here: everything goes through src/backend's startBackend().call.
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { resolveNativeBinding } from '../../scripts/lib/electron-native-path.mjs';
 import { defaultDbPath } from '../../src/backend/app-paths';
 import { type Backend, startBackend } from '../../src/backend/backend';
-import { type AppOrigin, devOrigin, fileOrigin } from './app-origin';
+import { type AppOrigin, appOrigin, devOrigin } from './app-origin';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { cspHeader, PRODUCTION_CSP } from './csp';
 import { registerApiChannel } from './ipc';
 import { resolveDbPath } from './launch-args';
 import { installMenu } from './menu';
-import { applySessionSecurity } from './security';
+import { applyContentsSecurity, applySessionSecurity } from './security';
 import { registerShellHandlers } from './shell-handlers';
 import { buildPaths, createMainWindow, focusWindow } from './window';
 
@@ -19,9 +21,13 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const paths = buildPaths(mainDir);
 // electron-vite sets ELECTRON_RENDERER_URL in `electron-vite dev` only
 const devUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
-const origin: AppOrigin = devUrl
-  ? devOrigin(devUrl)
-  : fileOrigin(pathToFileURL(paths.indexHtml).href, process.platform);
+const origin: AppOrigin = devUrl ? devOrigin(devUrl) : appOrigin();
+
+// Before 'ready' (Chromium reads both at start): the UI's language for built-in strings
+// (context menus, input validation bubbles, the print dialog), and app:// as a standard,
+// secure scheme, so that the built renderer has a real origin instead of file://.
+app.commandLine.appendSwitch('lang', 'zh-CN');
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 
 let mainWindow: BrowserWindow | null = null;
 let backend: Backend | null = null;
@@ -67,6 +73,10 @@ async function start(): Promise<void> {
   }
 
   applySessionSecurity(session.defaultSession, origin);
+  if (origin.kind === 'app') {
+    // Electron's fs reads inside app.asar; the handler refuses anything outside rendererDir
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(paths.rendererDir, (file) => fs.promises.readFile(file), cspHeader(PRODUCTION_CSP)));
+  }
   registerApiChannel(backend, origin);
   registerShellHandlers(origin);
   installMenu({ dbPath, dataDir: path.dirname(dbPath), isDev: devUrl !== undefined });
@@ -87,8 +97,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   app.on('second-instance', () => focusWindow(mainWindow));
   app.on('web-contents-created', (_event, contents) => {
-    // belt and braces for any webContents besides the main window's
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // belt and braces: every webContents, not only the main window's, gets the navigation
+    // guard and the new-window denial (the main window applies them again; both are idempotent)
+    applyContentsSecurity(contents, origin);
   });
   app
     .whenReady()

@@ -4,8 +4,8 @@
 // thrown error crossing IPC and the contextBridge keeps only its message.
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import type { Backend } from '../../src/backend/backend';
-import { ApiError, type ApiErrorBody, isApiErrorBody } from '../../src/domain/api/errors';
-import type { BridgeResult } from '../../src/ui/desktop-bridge';
+import { ApiError, type ApiErrorBody, toErrorBody } from '../../src/domain/api/errors';
+import type { BridgeResult } from '../../src/domain/desktop-bridge';
 import { API_CHANNEL } from '../shared/channels';
 import { type AppOrigin, isAppUrl } from './app-origin';
 
@@ -15,14 +15,6 @@ export function isFromApp(event: IpcMainInvokeEvent, origin: AppOrigin): boolean
 }
 
 export const REFUSED: ApiErrorBody = { code: 'invalid', message: '已拒绝：请求不是来自本程序的页面', issues: [] };
-
-export function toErrorBody(error: unknown, where: string): ApiErrorBody {
-  if (error instanceof ApiError) return error.toBody();
-  if (isApiErrorBody(error)) return { code: error.code, message: error.message, issues: error.issues };
-  console.error(`[${where}]`, error);
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: `程序内部错误：${message}`, issues: [] };
-}
 
 /** Wraps a handler with the sender check and the { ok, value | error } envelope. */
 export function handle<T>(
@@ -38,7 +30,8 @@ export function handle<T>(
     try {
       return { ok: true, value: await fn(event, ...args) };
     } catch (error) {
-      return { ok: false, error: toErrorBody(error, channel) };
+      // the one error mapping shared with HTTP (src/domain/api/errors.ts); only bugs are logged
+      return { ok: false, error: toErrorBody(error, (bug) => console.error(`[${channel}]`, bug)) };
     }
   });
 }

@@ -1,7 +1,7 @@
 // The application menu, in Chinese. Commands that belong to the pages (import, export,
 // print, switching views) are sent to the renderer; the rest are handled here.
 import { app, BrowserWindow, dialog, Menu, type MenuItemConstructorOptions, shell } from 'electron';
-import type { MenuCommand } from '../../src/ui/menu-commands';
+import type { MenuCommand } from '../../src/domain/menu-commands';
 import { MENU_COMMAND_CHANNEL } from '../shared/channels';
 import { APP_TITLE } from './window';
 
@@ -53,6 +53,8 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
         { type: 'separator' },
         command('打印…', 'print', 'CmdOrCtrl+P'),
         command('导出PDF…', 'export-pdf', 'CmdOrCtrl+Shift+P'),
+        command('打印一页简报（A4）…', 'print-dashboard'),
+        command('一页简报导出PDF…', 'export-dashboard-pdf'),
         { type: 'separator' },
         { label: '退出', role: 'quit', accelerator: process.platform === 'darwin' ? 'Cmd+Q' : 'Alt+F4' },
       ],
@@ -62,6 +64,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuItemConstructorOptions[
       submenu: [
         command('项目台账', 'show-register', 'CmdOrCtrl+1'),
         command('甘特图', 'show-gantt', 'CmdOrCtrl+2'),
+        command('总览', 'show-dashboard', 'CmdOrCtrl+3'),
         { type: 'separator' },
         { label: '重新加载', role: 'reload' },
         ...(ctx.isDev ? [{ label: '开发者工具', role: 'toggleDevTools' } satisfies MenuItemConstructorOptions] : []),

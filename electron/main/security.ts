@@ -39,13 +39,30 @@ export function applySessionSecurity(session: Session, origin: AppOrigin): void 
   session.on('will-download', (event) => event.preventDefault());
 }
 
+interface NavigationEvent {
+  url: string;
+  preventDefault(): void;
+}
+
+/**
+ * Navigation guard, new-window denial and no <webview>, for every webContents (main.ts also
+ * applies it from 'web-contents-created'). isAppUrl is total, so preventDefault is always
+ * reached for anything that is not our origin. Links to other sites are not opened at all,
+ * neither in the app nor in the system browser: the app has no reason to leave itself.
+ */
 export function applyContentsSecurity(contents: WebContents, origin: AppOrigin): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url, origin)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url, origin)) event.preventDefault();
-  });
+  const guard = (kind: string) => (event: NavigationEvent) => {
+    if (isAppUrl(event.url, origin)) return;
+    event.preventDefault();
+    console.warn(`[security] refused ${kind} to ${String(event.url).slice(0, 300)}`);
+  };
+  contents.on('will-navigate', guard('navigation'));
+  // every frame, not only the top one (a subframe could otherwise be navigated away)
+  contents.on('will-frame-navigate', guard('frame navigation'));
+  contents.on('will-redirect', guard('redirect'));
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler((details) => {
+    console.warn(`[security] denied new window for ${details.url.slice(0, 300)}`);
+    return { action: 'deny' };
+  });
 }

@@ -1,14 +1,18 @@
 // The shell channels behind src/ui/shell.ts: save dialog writing a base64 file, open
-// dialog returning { fileName, base64 } (50 MB cap, checked before reading), printToPDF
+// dialog returning { fileName, base64 } (OPEN_FILE_MAX_BYTES, checked before reading), printToPDF
 // (A3/A4 landscape) with a save dialog, and the system print dialog.
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ApiError } from '../../src/domain/api/errors';
-import type { OpenedFile, PaperSize } from '../../src/ui/desktop-bridge';
-import { OPEN_FILE_MAX_BYTES, SHELL_CHANNELS } from '../shared/channels';
+import type { OpenedFile, PaperSize } from '../../src/domain/desktop-bridge';
+import { localIsoDate } from '../../src/domain/calendar';
+import { isPaper } from '../../src/domain/paper';
+import { fileTooLargeError, isFileTooLarge } from '../../src/domain/file-limits';
+import { safeFileName } from '../../src/domain/file-name';
+import { SHELL_CHANNELS } from '../shared/channels';
 import { type AppOrigin } from './app-origin';
-import { acceptToFilters, safeFileName, saveFilters } from './dialog-filters';
+import { acceptToFilters, saveFilters } from './dialog-filters';
 import { handle } from './ipc';
 
 function record(value: unknown): Record<string, unknown> {
@@ -73,36 +77,28 @@ async function openFile(event: IpcMainInvokeEvent, payload: unknown): Promise<Op
   const fileName = path.basename(file);
   const stat = await fs.stat(file);
   if (!stat.isFile()) throw new ApiError('bad_file', `${fileName} 不是文件`, [{ file: fileName, message: '不是文件' }]);
-  if (stat.size > OPEN_FILE_MAX_BYTES) {
-    const mb = (stat.size / 1024 / 1024).toFixed(1);
-    throw new ApiError('bad_file', `文件过大（${mb} MB），上限为 50 MB`, [{ file: fileName, message: `文件过大（${mb} MB）` }]);
-  }
+  if (isFileTooLarge(stat.size)) throw fileTooLargeError(fileName, stat.size);
   const bytes = await fs.readFile(file);
   return { fileName, base64: bytes.toString('base64') };
 }
 
 function paperOf(value: unknown): PaperSize {
-  if (value === 'A3' || value === 'A4') return value;
+  if (isPaper(value)) return value;
   throw new ApiError('invalid', '纸张应为 A3 或 A4', [{ field: 'paper', message: '应为 A3 或 A4' }]);
 }
 
-function todayIso(): string {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 async function printPdf(event: IpcMainInvokeEvent, payload: unknown): Promise<boolean> {
   const input = record(payload);
   const paper = paperOf(input.paper);
   const suggested = safeFileName(
-    typeof input.fileName === 'string' ? input.fileName : `民政重点项目甘特图-${paper}-${todayIso()}.pdf`,
+    typeof input.fileName === 'string' ? input.fileName : `民政重点项目甘特图-${paper}-${localIsoDate()}.pdf`,
     `甘特图-${paper}.pdf`,
   );
   // The print page lays itself out per sheet; its @page rule, when present, wins.
   const pdf = await event.sender.printToPDF({
     pageSize: paper,
-    landscape: true,
+    landscape: input.portrait !== true,
     printBackground: true,
     preferCSSPageSize: true,
     // the print layout draws its own margins inside each sheet (src/ui/gantt/print-layout.ts)

@@ -1,16 +1,18 @@
 // The main window: created hidden and shown when ready (no white flash), loads the
-// Vite dev server in development and the built index.html otherwise.
+// Vite dev server in development and app://tracker/index.html otherwise.
 import { BrowserWindow } from 'electron';
 import path from 'node:path';
 import { type AppOrigin } from './app-origin';
+import { installContextMenu } from './context-menu';
 import { applyContentsSecurity, secureWebPreferences } from './security';
+import { installUnloadGuard } from './unload-guard';
 
 export const APP_TITLE = '民政重点项目台账';
 
 export interface WindowPaths {
   preload: string;
-  /** out/renderer/index.html, used when origin.kind === 'file' */
-  indexHtml: string;
+  /** out/renderer: the folder app:// serves (origin.kind === 'app') */
+  rendererDir: string;
 }
 
 export function createMainWindow(origin: AppOrigin, paths: WindowPaths): BrowserWindow {
@@ -26,8 +28,14 @@ export function createMainWindow(origin: AppOrigin, paths: WindowPaths): Browser
     webPreferences: secureWebPreferences(paths.preload),
   });
   applyContentsSecurity(win.webContents, origin);
+  installContextMenu(win.webContents);
+  installUnloadGuard(win.webContents);
   win.once('ready-to-show', () => win.show());
-  void (origin.kind === 'dev' ? win.loadURL(origin.url) : win.loadFile(paths.indexHtml));
+  win.loadURL(origin.url).catch((error: unknown) => {
+    // a failed load must not leave an invisible window behind
+    console.error(`[window] failed to load ${origin.url}`, error);
+    if (!win.isDestroyed()) win.show();
+  });
   return win;
 }
 
@@ -35,7 +43,7 @@ export function createMainWindow(origin: AppOrigin, paths: WindowPaths): Browser
 export function buildPaths(mainDir: string): WindowPaths {
   return {
     preload: path.join(mainDir, '..', 'preload', 'index.cjs'),
-    indexHtml: path.join(mainDir, '..', 'renderer', 'index.html'),
+    rendererDir: path.join(mainDir, '..', 'renderer'),
   };
 }
 

@@ -5,8 +5,8 @@
 // would keep only its message).
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { API_METHODS } from '../../src/domain/api/methods';
-import type { DesktopShell } from '../../src/ui/desktop-bridge';
-import { isMenuCommand, type MenuCommand } from '../../src/ui/menu-commands';
+import type { DesktopShell } from '../../src/domain/desktop-bridge';
+import { isMenuCommand, type MenuCommand } from '../../src/domain/menu-commands';
 import { API_CHANNEL, MENU_COMMAND_CHANNEL, SHELL_CHANNELS } from '../shared/channels';
 
 function apiFunction(method: string): (input: unknown) => Promise<unknown> {
@@ -21,7 +21,8 @@ for (const method of API_METHODS) api[method] = apiFunction(method);
 const desktop: DesktopShell = {
   saveFile: (fileName, base64) => ipcRenderer.invoke(SHELL_CHANNELS.saveFile, { fileName, base64 }),
   openFile: (accept) => ipcRenderer.invoke(SHELL_CHANNELS.openFile, { accept }),
-  printPdf: (opts) => ipcRenderer.invoke(SHELL_CHANNELS.printPdf, { paper: opts.paper, fileName: opts.fileName }),
+  printPdf: (opts) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.printPdf, { paper: opts.paper, fileName: opts.fileName, portrait: opts.portrait === true }),
   print: () => ipcRenderer.invoke(SHELL_CHANNELS.print),
   onMenuCommand(cb: (cmd: MenuCommand) => void) {
     const listener = (_event: IpcRendererEvent, cmd: unknown) => {

@@ -13,6 +13,3 @@ export const SHELL_CHANNELS = {
 
 /** main → renderer: an application-menu command (payload: MenuCommand) */
 export const MENU_COMMAND_CHANNEL = 'desktop:menuCommand';
-
-/** Largest file the open dialog reads into memory (and sends over IPC as base64). */
-export const OPEN_FILE_MAX_BYTES = 50 * 1024 * 1024;

@@ -2,6 +2,7 @@
 // 0 success; 1 bad input or data (one Chinese line per problem); 2 wrong usage.
 import { openBackend } from '../backend/backend';
 import { defaultDbPath } from '../backend/app-paths';
+import { isIsoDate } from '../domain/calendar';
 import { ApiError, describeIssue } from '../domain/api/errors';
 import { parseArgs, stringFlag, UsageError } from './args';
 import { commands } from './commands';
@@ -16,6 +17,14 @@ function usageText(): string {
   for (const c of commands) lines.push(`  ${c.usage.padEnd(52)} ${c.summary}`);
   lines.push('', '每个命令都接受 --db PATH（默认：桌面程序的数据库；文件不存在时自动创建并填入规划数据）。');
   return lines.join('\n');
+}
+
+/** TRACKER_TODAY=YYYY-MM-DD fixes "today" (reports, lights, default months), as `serve --today` does. */
+function todayFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.TRACKER_TODAY;
+  if (value === undefined || value === '') return undefined;
+  if (!isIsoDate(value)) throw new UsageError(`环境变量 TRACKER_TODAY 应为 YYYY-MM-DD 格式的日期，现为「${value.slice(0, 20)}」`);
+  return value;
 }
 
 export async function runCli(argv: string[], streams: CliStreams, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -37,10 +46,17 @@ export async function runCli(argv: string[], streams: CliStreams, env: NodeJS.Pr
       return 0;
     }
     const dbPath = stringFlag(args, 'db') ?? defaultDbPath(env);
+    const today = todayFromEnv(env);
     return await command.run(args, {
       ...streams,
       dbPath,
-      openBackend: (opts) => openBackend({ dbPath, seed: opts?.seed ?? true }),
+      openBackend: (opts) =>
+        openBackend({
+          dbPath,
+          seed: opts?.seed ?? true,
+          ...(opts?.create ? { create: opts.create } : {}),
+          ...(today ? { today: () => today } : {}),
+        }),
     });
   } catch (e) {
     if (e instanceof UsageError) {

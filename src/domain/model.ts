@@ -118,6 +118,9 @@ export interface ProgressEntry {
   id: number;
   projectId: number;
   siteId: number | null;
+  /** 报告期: the month the report is about, 'YYYY-MM' */
+  reportMonth: string;
+  /** the date it was entered */
   date: IsoDate;
   stage: string;
   percent: number;
@@ -164,4 +167,6 @@ export interface ChangeLogEntry {
   newValue: string | null;
   batchId: string;
   undoneBy: number | null;
+  /** this row was written by an undo (the backend's one rule; the UI never parses batch ids) */
+  isUndo: boolean;
 }

@@ -17,3 +17,10 @@ export function yuanToWan(yuan: number): number {
 export function formatWan(yuan: number): string {
   return WAN_FORMAT.format(yuanToWan(yuan));
 }
+
+const WAN_FORMAT_2 = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
+/** for shares computed by splitting (本镇分摊): 12,723.9005 → "12,723.9" — a cent-of-万元 is noise there */
+export function formatWanRounded(yuan: number): string {
+  return WAN_FORMAT_2.format(yuanToWan(yuan));
+}

@@ -1,34 +1,46 @@
-// Traffic lights: how far a project is behind its window, from the plan alone until
-// progress is reported. Pure; "today" is always passed in.
+// Planned windows: the one home of "a window as dates", a site's window inherited from
+// its project, the expected-to-date line (序时进度) and the window's labels. Pure; "today"
+// is always passed in.
 import { differenceInCalendarDays, parseISO } from 'date-fns';
-
-export type TrafficLight = 'done' | 'green' | 'yellow' | 'red' | 'notStarted';
-
-export const LIGHT_LABELS: Record<TrafficLight, string> = {
-  done: '已完成',
-  green: '正常',
-  yellow: '预警',
-  red: '滞后',
-  notStarted: '未到期',
-};
+import type { IsoDate } from './calendar';
 
 export interface WindowLike {
   startYear: number;
   endYear: number;
-  startDate: string | null;
-  endDate: string | null;
+  /** refinements of the years once real dates are known */
+  startDate: IsoDate | null;
+  endDate: IsoDate | null;
+}
+
+/** A window of whole years (a plan's period, a year printed alone). */
+export function yearsWindow(startYear: number, endYear: number = startYear): WindowLike {
+  return { startYear, endYear, startDate: null, endDate: null };
 }
 
 /** The planned window as dates: a refined date when entered, else the whole years. */
-export function plannedWindow(w: WindowLike): { start: string; end: string } {
+export function plannedWindow(w: WindowLike): { start: IsoDate; end: IsoDate } {
   return {
     start: w.startDate ?? `${w.startYear}-01-01`,
     end: w.endDate ?? `${w.endYear}-12-31`,
   };
 }
 
-/** Share of the window elapsed at `today`, clamped to 0..1. */
-export function elapsedShare(w: WindowLike, today: string): number {
+/**
+ * A site's window: its own years when it has them, else the project's. A site with its
+ * own years has no refined dates (the site table keeps years only), so the project's
+ * dates are inherited only together with the project's years.
+ */
+export function siteWindow(project: WindowLike, site: { startYear: number | null; endYear: number | null }): WindowLike {
+  return {
+    startYear: site.startYear ?? project.startYear,
+    endYear: site.endYear ?? project.endYear,
+    startDate: site.startYear === null ? project.startDate : null,
+    endDate: site.endYear === null ? project.endDate : null,
+  };
+}
+
+/** Share of the window elapsed at the end of `today` (the start day counts as one day), clamped to 0..1. */
+export function elapsedShare(w: WindowLike, today: IsoDate): number {
   const { start, end } = plannedWindow(w);
   const total = differenceInCalendarDays(parseISO(end), parseISO(start)) + 1;
   const done = differenceInCalendarDays(parseISO(today), parseISO(start)) + 1;
@@ -36,17 +48,32 @@ export function elapsedShare(w: WindowLike, today: string): number {
   return Math.min(1, Math.max(0, done / total));
 }
 
+/** 序时进度: the percent a project on a straight line over its planned window would show today, to 0.01. */
+export function expectedPercent(w: WindowLike, today: IsoDate): number {
+  return Math.round(elapsedShare(w, today) * 10_000) / 100;
+}
+
+const ym = (d: IsoDate): string => `${Number(d.slice(0, 4))}.${Number(d.slice(5, 7))}`;
+
 /**
- * percent: latest 形象进度 (0..100) or null when nothing reported.
- * Past the window and not finished is red; within the window, behind the elapsed
- * share by more than 20 points (or nothing reported past half-way) is yellow.
+ * Short label for grids: "2021—2023年", "2023年"; once refined, year.month
+ * ("2023.3—2024.10", "2023.3—2024").
  */
-export function trafficLight(w: WindowLike, today: string, percent: number | null): TrafficLight {
-  if (percent !== null && percent >= 100) return 'done';
-  const { start, end } = plannedWindow(w);
-  if (today > end) return 'red';
-  if (today < start) return 'notStarted';
-  const expected = elapsedShare(w, today) * 100;
-  if (percent === null) return expected > 50 ? 'yellow' : 'green';
-  return percent + 20 < expected ? 'yellow' : 'green';
+export function windowLabel(w: WindowLike): string {
+  if (w.startDate || w.endDate) {
+    return `${w.startDate ? ym(w.startDate) : w.startYear}—${w.endDate ? ym(w.endDate) : w.endYear}`;
+  }
+  return w.startYear === w.endYear ? `${w.startYear}年` : `${w.startYear}—${w.endYear}年`;
+}
+
+/** Exact label for tooltips, workbooks and the project page: "2023-03-01 至 2025年". */
+export function windowLabelExact(w: WindowLike): string {
+  if (!w.startDate && !w.endDate) return windowLabel(w);
+  return `${w.startDate ?? `${w.startYear}年`} 至 ${w.endDate ?? `${w.endYear}年`}`;
+}
+
+/** A site's own years, or '' when it inherits the project's window. */
+export function ownYearsLabel(site: { startYear: number | null; endYear: number | null }): string {
+  if (site.startYear === null || site.endYear === null) return '';
+  return windowLabel({ startYear: site.startYear, endYear: site.endYear, startDate: null, endDate: null });
 }

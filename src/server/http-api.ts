@@ -1,45 +1,69 @@
-// The Api over HTTP: POST /api/<method> with a JSON body. A thin adapter, no logic.
+// The Api over HTTP: POST /api/<method> with a JSON body. A thin adapter, no logic: the body
+// rules are in request-body.ts, the error mapping and statuses in src/domain/api/errors.ts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, type ApiErrorBody } from '../domain/api/errors';
+import { ApiError, httpStatusOf, toErrorBody, type ApiErrorBody } from '../domain/api/errors';
 import type { Backend } from '../backend/backend';
-
-/** base64 of a 50 MB workbook plus JSON overhead */
-export const MAX_BODY_BYTES = 72 * 1024 * 1024;
+import { ClientGone, HttpFailure } from './http-failure';
+import { type BodyBudget, type BodyLimits, parseJsonBody, readBody } from './request-body';
+import { describeRequest, type ServerLog } from './server-log';
 
 export type ApiReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new ApiError('invalid', '请求过大（超过 72 MB）');
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export interface ApiTransport {
+  backend: Backend;
+  limits: BodyLimits;
+  budget: BodyBudget;
+  log: ServerLog;
 }
 
-export function toErrorBody(e: unknown): ApiErrorBody {
-  if (e instanceof ApiError) return e.toBody();
-  console.error(e);
-  return { code: 'internal', message: `内部错误：${e instanceof Error ? e.message : String(e)}`, issues: [] };
+function isJsonContentType(value: string | undefined): boolean {
+  // A cross-site form cannot send JSON without a preflight, which we never grant.
+  return (value ?? '').trimStart().toLowerCase().startsWith('application/json');
 }
 
-export async function handleApi(backend: Backend, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleApi(t: ApiTransport, method: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let status = 200;
+  let close = false;
   let reply: ApiReply;
   try {
-    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-      // A cross-site form cannot send JSON without a preflight, which we never grant.
+    if (!isJsonContentType(req.headers['content-type'])) {
+      req.resume(); // drop the unread body so the connection can be reused
       throw new ApiError('invalid', '请求必须是 application/json');
     }
-    const text = await readBody(req);
-    const input: unknown = text ? JSON.parse(text) : {};
-    reply = { ok: true, result: await backend.call(method, input, 'ui') };
+    const input = parseJsonBody(await readBody(req, res, t.limits, t.budget), t.limits.maxDepth);
+    const result = await t.backend.call(method, input, 'ui');
+    reply = { ok: true, result };
   } catch (e) {
-    reply = { ok: false, error: toErrorBody(e) };
+    if (e instanceof ClientGone) {
+      t.log.warn(`[serve] ${describeRequest(req)}：${e.message}`);
+      res.destroy();
+      return;
+    }
+    if (e instanceof HttpFailure) {
+      t.log.warn(`[serve] ${e.status} ${describeRequest(req)}：${e.message}`);
+      status = e.status;
+      close = e.close;
+      reply = { ok: false, error: e.toBody() };
+    } else {
+      const error = toErrorBody(e, (bug) => t.log.error(`[serve] ${describeRequest(req)} 内部错误`, bug));
+      status = httpStatusOf(error.code);
+      reply = { ok: false, error };
+    }
   }
-  const status = reply.ok ? 200 : reply.error.code === 'internal' ? 500 : reply.error.code === 'not_found' ? 404 : 400;
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(reply));
+  let text: string;
+  try {
+    text = JSON.stringify(reply);
+  } catch (e) {
+    // a result that cannot be serialised is our bug, not the client's
+    const error = toErrorBody(e, (bug) => t.log.error(`[serve] ${describeRequest(req)} 结果无法序列化`, bug));
+    status = httpStatusOf(error.code);
+    text = JSON.stringify({ ok: false, error } satisfies ApiReply);
+  }
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...(close ? { connection: 'close' } : {}),
+  });
+  res.end(text);
 }

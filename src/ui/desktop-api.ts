@@ -1,8 +1,17 @@
 // The Electron transport for the Api: window.api from the preload, unwrapped so callers
 // get the output or an ApiError with its code and issues intact. null in browser mode.
+// The bridge's types live in src/domain/desktop-bridge.ts (electron/ implements them).
 import type { ApiInput, ApiMethod, ApiOutput, Send } from '../domain/api/contract';
 import { ApiError } from '../domain/api/errors';
-import type { BridgeResult, DesktopApi } from './desktop-bridge';
+import type { BridgeResult, DesktopApi, DesktopShell } from '../domain/desktop-bridge';
+
+declare global {
+  interface Window {
+    /** Both absent in browser mode. */
+    readonly api?: DesktopApi;
+    readonly desktop?: DesktopShell;
+  }
+}
 
 export function unwrapBridgeResult<T>(result: BridgeResult<T>): T {
   if (result.ok) return result.value;

@@ -1,19 +1,3 @@
-// Commands the desktop application menu sends to the renderer. The browser build has
-// no application menu; the same actions are buttons on the pages.
-
-export const MENU_COMMANDS = [
-  'import-annex',
-  'export-annex',
-  'export-summary',
-  'export-gantt',
-  'print',
-  'export-pdf',
-  'show-register',
-  'show-gantt',
-] as const;
-
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
-}
+// The menu commands live in src/domain/menu-commands.ts (electron/ uses them too);
+// re-exported here for the UI's existing imports. Add new commands there.
+export { isMenuCommand, MENU_COMMANDS, type MenuCommand } from '../domain/menu-commands';

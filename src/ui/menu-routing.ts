@@ -8,6 +8,13 @@ export function menuTarget(cmd: MenuCommand, choice: PrintChoice = DEFAULT_PRINT
       return { hash: '#/', forward: false };
     case 'show-gantt':
       return { hash: '#/gantt', forward: false };
+    case 'show-dashboard':
+      return { hash: '#/dashboard', forward: false };
+    // the one-page brief is always A4 portrait, whatever the Gantt's last paper was
+    case 'print-dashboard':
+      return { hash: '#/print/dashboard?paper=A4&action=print', forward: false };
+    case 'export-dashboard-pdf':
+      return { hash: '#/print/dashboard?paper=A4&action=pdf', forward: false };
     case 'print':
       return { hash: printHash(choice, 'print'), forward: false };
     case 'export-pdf':

@@ -1,6 +1,8 @@
 // The paper and range last chosen on the Gantt page, so 文件 → 打印 / 导出PDF use them too.
+import type { Paper } from '../domain/paper';
+
 export interface PrintChoice {
-  paper: 'A3' | 'A4';
+  paper: Paper;
   range: string;
 }
 
@@ -27,8 +29,9 @@ export function savePrintChoice(choice: PrintChoice, storage: Pick<Storage, 'set
   }
 }
 
-export function printHash(choice: PrintChoice, action?: 'print' | 'pdf'): string {
+export function printHash(choice: PrintChoice, action?: 'print' | 'pdf', planId?: number): string {
   const q = new URLSearchParams({ paper: choice.paper, range: choice.range });
+  if (planId !== undefined) q.set('plan', String(planId));
   if (action) q.set('action', action);
   return `#/print/gantt?${q.toString()}`;
 }

@@ -1,12 +1,26 @@
 // Hash routes, so the same URLs work in the browser and inside Electron (file://).
 import { useEffect, useState } from 'react';
+import { TRAFFIC_LIGHTS, type TrafficLight } from '../domain/facts/traffic-light';
+import { parseFundingQuery, type FundingRouteParams } from './funding/funding-route';
+import { parseReportQuery, type ReportTarget } from './progress/report-month';
 
 export type Route =
-  | { page: 'register'; planId?: number }
+  | { page: 'register'; planId?: number; light?: TrafficLight }
   | { page: 'project'; id: number }
-  | { page: 'gantt' }
+  | { page: 'gantt'; planId?: number }
   | { page: 'printGantt'; params: URLSearchParams }
+  | { page: 'dashboard'; planId?: number }
+  | { page: 'printDashboard'; params: URLSearchParams }
+  | { page: 'settings' }
+  | { page: 'funding'; params: FundingRouteParams }
+  | { page: 'report'; target: ReportTarget }
   | { page: 'notFound'; hash: string };
+
+/** ?plan=ID of a route (the print routes read it from their params with this too) */
+export function planParam(params: URLSearchParams): number | undefined {
+  const plan = Number(params.get('plan'));
+  return Number.isInteger(plan) && plan > 0 ? plan : undefined;
+}
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '') || '/';
@@ -16,13 +30,34 @@ export function parseRoute(hash: string): Route {
   switch (pathPart) {
     case '/':
     case '': {
-      const plan = Number(new URLSearchParams(query).get('plan'));
-      return Number.isInteger(plan) && plan > 0 ? { page: 'register', planId: plan } : { page: 'register' };
+      const params = new URLSearchParams(query);
+      const plan = Number(params.get('plan'));
+      // '?light=red': the dashboard's light counts open the register filtered to that light
+      const light = TRAFFIC_LIGHTS.find((l) => l === params.get('light'));
+      return {
+        page: 'register',
+        ...(Number.isInteger(plan) && plan > 0 ? { planId: plan } : {}),
+        ...(light ? { light } : {}),
+      };
     }
-    case '/gantt':
-      return { page: 'gantt' };
+    case '/gantt': {
+      const planId = planParam(new URLSearchParams(query));
+      return planId === undefined ? { page: 'gantt' } : { page: 'gantt', planId };
+    }
+    case '/settings':
+      return { page: 'settings' };
+    case '/funding':
+      return { page: 'funding', params: parseFundingQuery(query) };
+    case '/report':
+      return { page: 'report', target: parseReportQuery(query) };
     case '/print/gantt':
       return { page: 'printGantt', params: new URLSearchParams(query) };
+    case '/dashboard': {
+      const plan = Number(new URLSearchParams(query).get('plan'));
+      return Number.isInteger(plan) && plan > 0 ? { page: 'dashboard', planId: plan } : { page: 'dashboard' };
+    }
+    case '/print/dashboard':
+      return { page: 'printDashboard', params: new URLSearchParams(query) };
     default:
       return { page: 'notFound', hash };
   }

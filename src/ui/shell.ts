@@ -3,27 +3,18 @@
 // dialogs, printToPDF), the browser one uses a download link, <input type=file> and
 // window.print().
 import { ApiError } from '../domain/api/errors';
+import type { DesktopShell, OpenedFile, PrintPdfOptions } from '../domain/desktop-bridge';
+import { fileTooLargeError, isFileTooLarge } from '../domain/file-limits';
+import type { MenuCommand } from '../domain/menu-commands';
 import { unwrapBridgeResult } from './desktop-api';
-import type { DesktopShell, OpenedFile, PaperSize } from './desktop-bridge';
-import type { MenuCommand } from './menu-commands';
 
 export interface Shell {
   /** true when saved, false when the user cancelled */
   saveFile(fileName: string, base64: string): Promise<boolean>;
   /** accept like <input accept>, e.g. ".xlsx,.xls"; null when cancelled */
   openFile(accept: string): Promise<{ fileName: string; base64: string } | null>;
-  /** print the current page (the print layout) to PDF, landscape */
-  printPdf(opts: { paper: PaperSize; fileName?: string }): Promise<void>;
-}
-
-/** Same cap as the desktop open dialog: checked before reading, so a huge file never reaches the parser. */
-export const OPEN_FILE_MAX_BYTES = 50 * 1024 * 1024;
-
-export function tooLargeError(fileName: string, bytes: number): ApiError {
-  const mb = (bytes / 1024 / 1024).toFixed(1);
-  return new ApiError('bad_file', `文件过大（${mb} MB），上限为 50 MB`, [
-    { file: fileName, message: `文件过大（${mb} MB），上限为 50 MB` },
-  ]);
+  /** print the current page (the print layout) to PDF, landscape unless `portrait` */
+  printPdf(opts: PrintPdfOptions): Promise<void>;
 }
 
 export function electronShell(desktop: DesktopShell): Shell {
@@ -103,7 +94,7 @@ export const browserShell: Shell = {
         const file = input.files?.[0];
         done();
         if (!file) return resolve(null);
-        if (file.size > OPEN_FILE_MAX_BYTES) return reject(tooLargeError(file.name, file.size));
+        if (isFileTooLarge(file.size)) return reject(fileTooLargeError(file.name, file.size));
         readFileBase64(file).then((base64) => resolve({ fileName: file.name, base64 }), reject);
       });
       document.body.append(input);

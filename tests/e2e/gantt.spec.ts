@@ -19,8 +19,10 @@ test.describe('Gantt', () => {
     await gantt.open();
     await expect(gantt.projectRows).toHaveCount(15);
     await expect(gantt.plannedBars).toHaveCount(15);
-    // today (2026-11-29) is past every window: all late, drawn with the overdue tail
-    await expect(page.locator('.gantt-chart-col .gantt-bar-planned.light-red')).toHaveCount(15);
+    // nothing reported yet: every light is grey (未填报), never guessed red; today (2026-11-29)
+    // is past every window, so each bar still has its overdue tail
+    await expect(page.locator('.gantt-chart-col .gantt-bar-planned.light-grey')).toHaveCount(15);
+    await expect(page.locator('.gantt-chart-col .gantt-bar-overdue')).toHaveCount(15);
     await expect(page.locator('.gantt-today')).toHaveCount(1);
 
     // opens fitted to the width (全部); the whole plan and today are in view

@@ -48,6 +48,7 @@ describe('tracker CLI', () => {
     expect(json.projects.map((p) => [p.seq, p.name, p.investmentWan, p.startYear, p.endYear, p.remark, p.siteCount])).toEqual(ANNEX);
     expect(Object.keys(json.projects[0] ?? {})).toEqual([
       'seq', 'name', 'category', 'nature', 'owner', 'locationText', 'scaleText', 'investmentWan', 'startYear', 'endYear', 'remark', 'siteCount',
+      'light', 'lightReason', 'stage', 'progressPercent', 'lastReportMonth', 'completedInvestmentWan', 'fundingPlannedWan', 'fundingArrivedWan', 'fundingPaidWan',
     ]);
     expect(json.projects[0]).toMatchObject({ nature: '新建', owner: '奉节县民政局', locationText: '朱衣镇', scaleText: '占地面积21500㎡，建设床位500张。' });
   });

@@ -1,13 +1,12 @@
 // The pure parts of the Electron shell: which pages may call IPC, --db, dialog filters,
 // the CSP, and the preload's method list staying equal to the contract.
-import { pathToFileURL } from 'node:url';
-import { devOrigin, fileOrigin, isAppUrl } from '../../electron/main/app-origin';
+import { appOrigin, devOrigin, isAppUrl } from '../../electron/main/app-origin';
 import { cspHeader, developmentCsp, PRODUCTION_CSP } from '../../electron/main/csp';
-import { acceptToFilters, safeFileName, saveFilters } from '../../electron/main/dialog-filters';
+import { acceptToFilters, saveFilters } from '../../electron/main/dialog-filters';
 import { dbPathFromArgv, resolveDbPath } from '../../electron/main/launch-args';
 import { apiSchemas } from '../../src/domain/api/contract';
 import { API_METHODS } from '../../src/domain/api/methods';
-import { isMenuCommand, MENU_COMMANDS } from '../../src/ui/menu-commands';
+import { isMenuCommand, MENU_COMMANDS } from '../../src/domain/menu-commands';
 
 describe('IPC sender check', () => {
   it('accepts the dev server origin only', () => {
@@ -23,21 +22,34 @@ describe('IPC sender check', () => {
     expect(isAppUrl('not a url', o)).toBe(false);
   });
 
-  it('accepts the built index.html under file:// with any hash route, and nothing else', () => {
-    const index = pathToFileURL('/opt/tracker/resources/app.asar/out/renderer/index.html').href;
-    const o = fileOrigin(index, 'linux');
-    expect(isAppUrl(index, o)).toBe(true);
-    expect(isAppUrl(`${index}#/print/gantt?paper=A3&from=2021-01-01&to=2025-12-31`, o)).toBe(true);
-    expect(isAppUrl(pathToFileURL('/opt/tracker/resources/app.asar/out/renderer/other.html').href, o)).toBe(false);
-    expect(isAppUrl(pathToFileURL('/tmp/index.html').href, o)).toBe(false);
-    expect(isAppUrl(index.replace('file:///', 'file://server/'), o)).toBe(false);
+  it('accepts app://tracker with any path, hash route or query, and nothing else', () => {
+    const o = appOrigin();
+    expect(o.url).toBe('app://tracker/index.html');
+    expect(isAppUrl('app://tracker/index.html', o)).toBe(true);
+    expect(isAppUrl('app://tracker/index.html#/print/gantt?paper=A3&from=2021-01-01&to=2025-12-31', o)).toBe(true);
+    expect(isAppUrl('app://tracker/', o)).toBe(true);
+    expect(isAppUrl('app://other/index.html', o)).toBe(false);
+    expect(isAppUrl('app://tracker.evil/index.html', o)).toBe(false);
+    expect(isAppUrl('app://tracker:8080/index.html', o)).toBe(false);
+    expect(isAppUrl('app://user:pw@tracker/index.html', o)).toBe(false);
+    expect(isAppUrl('file:///opt/tracker/resources/app.asar/out/renderer/index.html', o)).toBe(false);
     expect(isAppUrl('http://localhost:5173/', o)).toBe(false);
+    expect(isAppUrl('javascript:alert(1)', o)).toBe(false);
   });
 
-  it('compares Windows paths without regard to case or percent-encoding', () => {
-    const o = fileOrigin('file:///C:/Program%20Files/%E6%B0%91%E6%94%BF/resources/app.asar/out/renderer/index.html', 'win32');
-    expect(isAppUrl('file:///c:/program files/民政/resources/app.asar/out/renderer/index.html#/', o)).toBe(true);
-    expect(isAppUrl('file:///D:/Program%20Files/%E6%B0%91%E6%94%BF/resources/app.asar/out/renderer/index.html', o)).toBe(false);
+  it('is total: malformed percent sequences and non-strings are refused, never thrown', () => {
+    const o = appOrigin();
+    const d = devOrigin('http://localhost:5173/');
+    for (const bad of ['app://tracker/%E0%A4%A', 'app://tracker/%', 'file:///C:/app/%E0%A4%A/index.html', 'http://localhost:5173/%ZZ']) {
+      expect(() => isAppUrl(bad, o)).not.toThrow();
+      expect(isAppUrl(bad, o)).toBe(false);
+      expect(isAppUrl(bad, d)).toBe(false);
+    }
+    for (const odd of [undefined, 42, {}, [], 'x'.repeat(10_000), 'app://tracker/' + 'a'.repeat(9000)]) {
+      expect(isAppUrl(odd, o)).toBe(false);
+    }
+    // an unparsable origin refuses everything
+    expect(isAppUrl('app://tracker/index.html', { kind: 'app', url: 'not a url' })).toBe(false);
   });
 });
 
@@ -68,14 +80,10 @@ describe('dialog filters', () => {
     expect(acceptToFilters('')).toEqual([{ name: '所有文件', extensions: ['*'] }]);
   });
 
-  it('names the save filter after the extension and keeps file names plain', () => {
+  it('names the save filter after the extension', () => {
     expect(saveFilters('附件1.xlsx')).toEqual([{ name: 'Excel 工作簿', extensions: ['xlsx'] }]);
     expect(saveFilters('甘特图.PDF')).toEqual([{ name: 'PDF 文件', extensions: ['pdf'] }]);
     expect(saveFilters('noext')).toEqual([]);
-    expect(safeFileName('../../etc/passwd', 'x')).toBe('passwd');
-    expect(safeFileName('C:\\Windows\\a:b?.xlsx', 'x')).toBe('a_b_.xlsx');
-    expect(safeFileName('..', '导出文件')).toBe('导出文件');
-    expect(safeFileName('重点项目清单.xlsx', 'x')).toBe('重点项目清单.xlsx');
   });
 });
 

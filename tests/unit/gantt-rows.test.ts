@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GanttData } from '../../src/domain/api/gantt';
-import { buildRows, dataRange, periodLabel, type ItemRow } from '../../src/ui/gantt/rows';
+import { windowLabel, windowLabelExact } from '../../src/domain/schedule';
+import { buildRows, dataRange, type ItemRow } from '../../src/ui/gantt/rows';
 import { syntheticGanttData } from '../../src/ui/gantt/synthetic-data';
 
 function small(): GanttData {
@@ -36,10 +37,11 @@ describe('gantt rows', () => {
   });
 
   it('groups by stage, unreported last', () => {
-    const d = small();
+    const d = syntheticGanttData(40, '2026-11-29');
     const groups = buildRows(d, 'stage', new Set()).filter((r) => r.kind === 'group').map((r) => r.label);
     expect(groups.at(-1)).toBe('未填报');
-    expect(groups.indexOf('前期')).toBeLessThan(groups.indexOf('在建'));
+    expect(groups.indexOf('前期工作')).toBeLessThan(groups.indexOf('在建'));
+    expect(groups.indexOf('在建')).toBeLessThan(groups.indexOf('竣工验收'));
   });
 
   it('sums each group and labels periods honestly', () => {
@@ -47,10 +49,12 @@ describe('gantt rows', () => {
     const rows = buildRows(d, 'category', new Set());
     const total = rows.reduce((s, r) => s + (r.kind === 'group' ? r.investmentYuan : 0), 0);
     expect(total).toBe(d.projects.reduce((s, p) => s + p.project.investmentYuan, 0));
-    expect(periodLabel({ startYear: 2021, endYear: 2023, startDate: null, endDate: null })).toBe('2021—2023年');
-    expect(periodLabel({ startYear: 2023, endYear: 2023, startDate: null, endDate: null })).toBe('2023年');
-    expect(periodLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: null })).toBe('2023.3—2024');
-    expect(periodLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: '2024-10-31' })).toBe('2023.3—2024.10');
+    expect(windowLabel({ startYear: 2021, endYear: 2023, startDate: null, endDate: null })).toBe('2021—2023年');
+    expect(windowLabel({ startYear: 2023, endYear: 2023, startDate: null, endDate: null })).toBe('2023年');
+    expect(windowLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: null })).toBe('2023.3—2024');
+    expect(windowLabel({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: '2024-10-31' })).toBe('2023.3—2024.10');
+    expect(windowLabelExact({ startYear: 2023, endYear: 2024, startDate: '2023-03-01', endDate: null })).toBe('2023-03-01 至 2024年');
+    expect(windowLabelExact({ startYear: 2021, endYear: 2023, startDate: null, endDate: null })).toBe('2021—2023年');
   });
 
   it('the data range covers the plan and any bar beyond it', () => {
@@ -73,5 +77,22 @@ describe('folding groups', () => {
     const header = folded.find((r) => r.kind === 'group' && r.key === firstGroup.key);
     expect(header).toMatchObject({ collapsed: true, projectCount: firstGroup.projectCount, investmentYuan: firstGroup.investmentYuan });
     expect(folded.length).toBe(open.length - firstGroup.projectCount);
+  });
+});
+
+describe('rows read the facts', () => {
+  it('a site row carries its own facts: inherited window, its light and reason, grey when unreported', () => {
+    const d = syntheticGanttData(6, '2026-11-29', 2);
+    const rows = buildRows(d, 'category', new Set([1]));
+    const project = d.projects.find((p) => p.project.id === 1);
+    const site = rows.find((r): r is ItemRow => r.kind === 'site' && r.projectId === 1);
+    if (!project || !site) throw new Error('missing');
+    expect(site.window).toEqual(project.window);
+    expect(site.light).toBe('grey');
+    expect(site.lightReason).toBe('未填报进度');
+    expect(site.percent).toBeNull();
+    const projectRow = rows.find((r): r is ItemRow => r.kind === 'project' && r.projectId === 1);
+    expect(projectRow?.light).toBe(project.light);
+    expect(projectRow?.lightReason).toBe(project.lightReason);
   });
 });

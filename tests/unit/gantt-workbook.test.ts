@@ -40,16 +40,18 @@ describe('gantt workbook', () => {
     expect(ws.getCell(3, 8 + 12 * 5).value).toBe('2026年');
     expect(ws.getCell(4, 7 + 72).value).toBe('12月');
 
-    // 序号 1 (2023—2025年, overdue): Dec 2022 empty, Jan 2023..Dec 2025 red, 2026 hatched up to Nov
+    // 序号 1 (2023—2025年, overdue, never reported): Dec 2022 empty, Jan 2023..Dec 2025 grey (未填报), 2026 hatched up to Nov
     const row = 5;
     expect(ws.getCell(row, 1).value).toBe(1);
     const col = (y: number, m: number): number => 7 + (y - 2021) * 12 + m;
     expect(fillOf(ws.getCell(row, col(2022, 12)))).toBeUndefined();
-    expect(fillOf(ws.getCell(row, col(2023, 1)))).toBe(`solid:${LIGHT_FILLS.red}`);
-    expect(fillOf(ws.getCell(row, col(2025, 12)))).toBe(`solid:${LIGHT_FILLS.red}`);
+    expect(fillOf(ws.getCell(row, col(2023, 1)))).toBe(`solid:${LIGHT_FILLS.grey}`);
+    expect(fillOf(ws.getCell(row, col(2025, 12)))).toBe(`solid:${LIGHT_FILLS.grey}`);
     expect(fillOf(ws.getCell(row, col(2026, 11)))).toBe('lightUp:FFD32F2F');
     expect(fillOf(ws.getCell(row, col(2026, 12)))).toBeUndefined();
     expect(ws.getCell(row, col(2023, 6)).value).toBe('◆');
+    expect(ws.getCell(row, 7).value).toBe('未填报');
+    expect(ws.getCell(row, 7).note).toBe('未填报进度');
 
     // every project has a row
     const seqs = Array.from({ length: 15 }, (_, i) => ws.getCell(5 + i, 1).value);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/domain/model';
-import { displayValue, formFromProject, formToPatch, isDirty } from '../../src/ui/project/project-form';
+import { PROJECT_TEXT_RULES } from '../../src/domain/project-rules';
+import { displayValue, fieldMaxLength, formFromProject, formToPatch, isDirty } from '../../src/ui/project/project-form';
 import { parseRoute } from '../../src/ui/router';
 
 const project: Project = {
@@ -38,6 +39,17 @@ describe('project form', () => {
     expect(displayValue({ field: 'leader' }, '""')).toBe('（空）');
     expect(displayValue({ field: 'leader' }, null)).toBe('（空）');
     expect(displayValue({ field: 'name' }, '"新名"')).toBe('新名');
+  });
+});
+
+describe('project form limits', () => {
+  it('gives each text input the backend’s limit, and numbers none', () => {
+    expect(fieldMaxLength('name')).toBe(PROJECT_TEXT_RULES.name.max);
+    expect(fieldMaxLength('note')).toBe(4000);
+    expect(fieldMaxLength('leader')).toBe(PROJECT_TEXT_RULES.leader.max);
+    expect(fieldMaxLength('seq')).toBeUndefined();
+    expect(fieldMaxLength('investmentYuan')).toBeUndefined();
+    expect(fieldMaxLength('endDate')).toBeUndefined();
   });
 });
 

@@ -123,6 +123,40 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX change_log_project ON change_log(project_id, id);
     `,
   },
+  {
+    version: 2,
+    name: 'site archiving, change batches, undo indexes',
+    // archived_at: a site with progress or milestones is archived (hidden from lists), not deleted.
+    // change_batch: what a batch came from (an import's file name), for the undo label.
+    // The indexes keep undo's batch lookups and "changed later?" checks off full scans.
+    sql: `
+      ALTER TABLE site ADD COLUMN archived_at TEXT;
+      CREATE TABLE change_batch (
+        batch_id TEXT PRIMARY KEY,
+        source TEXT NOT NULL
+      );
+      CREATE INDEX change_log_batch ON change_log(batch_id);
+      CREATE INDEX change_log_entity ON change_log(entity, entity_id, id);
+    `,
+  },
+  {
+    version: 3,
+    name: 'settings, progress report month',
+    // setting: key -> JSON value (traffic-light thresholds, edited on 设置).
+    // report_month: the month a report is about (报告期); the old date column is when it was
+    // entered. Existing rows report on the month they were entered in.
+    sql: `
+      CREATE TABLE setting (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        value TEXT NOT NULL
+      );
+      ALTER TABLE progress ADD COLUMN report_month TEXT NOT NULL DEFAULT '';
+      UPDATE progress SET report_month = substr(date, 1, 7);
+      CREATE INDEX progress_target_month ON progress(project_id, site_id, report_month);
+      CREATE INDEX progress_report_month ON progress(report_month);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = Math.max(...MIGRATIONS.map((m) => m.version));
@@ -150,10 +184,12 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   for (const m of migrations) {
     if (m.version <= current) continue;
+    // IMMEDIATE, and re-checked inside: another process may have migrated while this one waited
     db.transaction(() => {
+      if (appliedVersion(db) >= m.version) return;
       db.exec(m.sql);
       record.run(m.version, m.name, new Date().toISOString());
-    })();
+    }).immediate();
   }
   return appliedVersion(db);
 }

@@ -1,4 +1,4 @@
-import { saveProjectPatch, undoLastChange } from '../services/project-service';
+import { saveProjectPatch } from '../services/project-service';
 import { appMeta, listPlans, projectDetail, registerView } from '../services/register-service';
 import type { HandlerTable } from './types';
 
@@ -10,9 +10,5 @@ export const registerHandlers = {
     saveProjectPatch(ctx, id, patch);
     return projectDetail(ctx, id);
   },
-  'project.undoLast': ({ id }, ctx) => {
-    undoLastChange(ctx, id);
-    return projectDetail(ctx, id);
-  },
   'meta.get': (_input, ctx) => appMeta(ctx),
-} satisfies HandlerTable<'plans.list' | 'register.get' | 'project.get' | 'project.update' | 'project.undoLast' | 'meta.get'>;
+} satisfies HandlerTable<'plans.list' | 'register.get' | 'project.get' | 'project.update' | 'meta.get'>;

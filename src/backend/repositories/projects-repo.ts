@@ -38,6 +38,7 @@ interface SiteRow {
   budget_yuan: number | null;
   start_year: number | null;
   end_year: number | null;
+  archived_at: string | null;
 }
 
 function parseMetrics(json: string): ScaleMetrics {
@@ -117,6 +118,11 @@ export function listProjects(db: Database.Database, planId: number): Project[] {
     .map(toProject);
 }
 
+/** id, 序号 and name of every project of a plan (what the one-project-per-序号/name rule reads). */
+export function listProjectIdentities(db: Database.Database, planId: number): Pick<Project, 'id' | 'seq' | 'name'>[] {
+  return stmt<[number], Pick<Project, 'id' | 'seq' | 'name'>>(db, 'SELECT id, seq, name FROM project WHERE plan_id = ? ORDER BY seq, id').all(planId);
+}
+
 export function getProject(db: Database.Database, id: number): Project {
   const row = stmt<[number], ProjectRow>(db, 'SELECT * FROM project WHERE id = ?').get(id);
   if (!row) throw new ApiError('not_found', `找不到项目（编号 ${id}）`);
@@ -139,18 +145,87 @@ export function updateProjectFields(db: Database.Database, id: number, patch: Pa
   stmt(db, `UPDATE project SET ${sets} WHERE id = ?`).run(...fields.map((f) => toColumnValue(f, patch[f])), id);
 }
 
+// Archived sites (a site with progress that was removed) are hidden from every list by default.
+
 export function listSites(db: Database.Database, projectId: number): Site[] {
-  return stmt<[number], SiteRow>(db, 'SELECT * FROM site WHERE project_id = ? ORDER BY seq, id')
+  return stmt<[number], SiteRow>(db, 'SELECT * FROM site WHERE project_id = ? AND archived_at IS NULL ORDER BY seq, id')
     .all(projectId)
     .map(toSite);
 }
 
 export function listSitesByPlan(db: Database.Database, planId: number): Site[] {
   return stmt<[number], SiteRow>(db, 
-      'SELECT s.* FROM site s JOIN project p ON p.id = s.project_id WHERE p.plan_id = ? ORDER BY p.seq, s.seq, s.id',
+      `SELECT s.* FROM site s JOIN project p ON p.id = s.project_id
+       WHERE p.plan_id = ? AND s.archived_at IS NULL ORDER BY p.seq, s.seq, s.id`,
     )
     .all(planId)
     .map(toSite);
+}
+
+export interface ArchivedSite extends Site {
+  archivedAt: string;
+}
+
+export function listArchivedSites(db: Database.Database, projectId: number): ArchivedSite[] {
+  return stmt<[number], SiteRow>(db, 'SELECT * FROM site WHERE project_id = ? AND archived_at IS NOT NULL ORDER BY seq, id')
+    .all(projectId)
+    .map((r) => ({ ...toSite(r), archivedAt: r.archived_at ?? '' }));
+}
+
+/** A site whether archived or not, with its archive date (null when it is listed). */
+export function getSite(db: Database.Database, id: number): Site & { archivedAt: string | null } {
+  const row = stmt<[number], SiteRow>(db, 'SELECT * FROM site WHERE id = ?').get(id);
+  if (!row) throw new ApiError('not_found', `找不到建设点（编号 ${id}）`);
+  return { ...toSite(row), archivedAt: row.archived_at };
+}
+
+/** Site fields as columns: the one map between the model and the table. */
+export const SITE_COLUMNS = {
+  seq: 'seq',
+  town: 'town',
+  village: 'village',
+  address: 'address',
+  scaleText: 'scale_text',
+  budgetYuan: 'budget_yuan',
+  startYear: 'start_year',
+  endYear: 'end_year',
+} as const satisfies Record<keyof SiteInsert, string>;
+
+export type SiteColumn = (typeof SITE_COLUMNS)[keyof typeof SITE_COLUMNS] | 'place_id' | 'archived_at';
+
+export function updateSiteColumn(db: Database.Database, id: number, column: SiteColumn, value: string | number | null): void {
+  stmt(db, `UPDATE site SET ${column} = ? WHERE id = ?`).run(value, id);
+}
+
+export function deleteSite(db: Database.Database, id: number): void {
+  stmt(db, 'DELETE FROM site WHERE id = ?').run(id);
+}
+
+/** The next sequence number within a project (archived sites keep theirs). */
+export function nextSiteSeq(db: Database.Database, projectId: number): number {
+  const r = stmt<[number], { n: number | null }>(db, 'SELECT MAX(seq) AS n FROM site WHERE project_id = ?').get(projectId);
+  return (r?.n ?? 0) + 1;
+}
+
+/** How much recorded work hangs on a site: such a site is archived, not deleted. */
+export function siteUsage(db: Database.Database, id: number): { progress: number; milestones: number } {
+  const progress = stmt<[number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM progress WHERE site_id = ?').get(id)?.n ?? 0;
+  const milestones = stmt<[number], { n: number }>(db, 'SELECT COUNT(*) AS n FROM milestone WHERE site_id = ?').get(id)?.n ?? 0;
+  return { progress, milestones };
+}
+
+/** The whole row keyed by column names, as change_log records inserts and deletes. */
+export function siteRecord(db: Database.Database, id: number): Record<string, unknown> {
+  const row = stmt<[number], Record<string, unknown>>(db, 'SELECT * FROM site WHERE id = ?').get(id);
+  if (!row) throw new ApiError('not_found', `找不到建设点（编号 ${id}）`);
+  return row;
+}
+
+/** The whole row keyed by column names, as change_log records inserts and deletes. */
+export function projectRecord(db: Database.Database, id: number): Record<string, unknown> {
+  const row = stmt<[number], Record<string, unknown>>(db, 'SELECT * FROM project WHERE id = ?').get(id);
+  if (!row) throw new ApiError('not_found', `找不到项目（编号 ${id}）`);
+  return row;
 }
 
 export function insertSite(db: Database.Database, projectId: number, s: SiteInsert, placeId: number | null = null): number {

@@ -30,7 +30,7 @@ export function seedReference(db: Database.Database, seed: Seed): void {
       const townId = insertPlace(db, null, town.name, town.kind);
       for (const child of town.children) insertPlace(db, townId, child.name, child.kind);
     }
-  })();
+  }).immediate();
 }
 
 export function seedPlan(db: Database.Database, seed: Seed): number {
@@ -57,7 +57,7 @@ export function seedPlan(db: Database.Database, seed: Seed): number {
       );
     }
     return planId;
-  })();
+  }).immediate();
 }
 
 export function isEmptyDatabase(db: Database.Database): boolean {
@@ -69,9 +69,13 @@ export function isEmptyDatabase(db: Database.Database): boolean {
 export function ensureSeeded(db: Database.Database, withPlan: boolean): boolean {
   if (!isEmptyDatabase(db)) return false;
   const seed = readSeed();
-  db.transaction(() => {
-    seedReference(db, seed);
-    if (withPlan) seedPlan(db, seed);
-  })();
-  return true;
+  // IMMEDIATE, and re-checked inside: two processes opening a new file at once seed it once
+  return db
+    .transaction(() => {
+      if (!isEmptyDatabase(db)) return false;
+      seedReference(db, seed);
+      if (withPlan) seedPlan(db, seed);
+      return true;
+    })
+    .immediate();
 }

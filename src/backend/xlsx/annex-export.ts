@@ -17,7 +17,13 @@ import {
   summaryTitle,
   type ColumnDef,
 } from '../../domain/xlsx/annex-columns';
-import { formatWindow } from '../../domain/xlsx/parse-window';
+import { formatWindow, parseWindow } from '../../domain/xlsx/parse-window';
+import { cellTextValue } from './cell-text';
+import { withinZipGuard } from './guard-safe-zip';
+import { columnLetter } from '../../domain/xlsx/column-letter';
+
+/** Re-exported for older callers; parsers import it from domain/xlsx/column-letter (no ExcelJS). */
+export { columnLetter };
 
 type PlanHead = Pick<Plan, 'title'>;
 type CellInput = string | number;
@@ -46,17 +52,6 @@ const TOTAL_STYLE: Partial<ExcelJS.Style> = {
   border: BORDER,
 };
 
-export function columnLetter(index1: number): string {
-  let n = index1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 function annexCells(p: Project): CellInput[] {
   return [
     p.seq,
@@ -66,8 +61,20 @@ function annexCells(p: Project): CellInput[] {
     p.locationText,
     p.scaleText,
     yuanToWan(p.investmentYuan),
-    formatWindow(p.startYear, p.endYear, p.remark),
+    windowCell(p),
   ];
+}
+
+/**
+ * 建设年限 as the annex prints it, "2022-2025（前期论证）", when that reads back as the same
+ * years and remark; otherwise the years alone. The remark always travels in the hidden sheet,
+ * so a remark with brackets, spaces or full-width digits is not lost or made unreadable.
+ */
+function windowCell(p: Pick<Project, 'startYear' | 'endYear' | 'remark'>): string {
+  const full = formatWindow(p.startYear, p.endYear, p.remark);
+  const back = parseWindow(full);
+  const same = back.ok && back.startYear === p.startYear && back.endYear === p.endYear && back.remark === p.remark.trim();
+  return same ? full : formatWindow(p.startYear, p.endYear);
 }
 
 function summaryCells(p: Project): CellInput[] {
@@ -103,7 +110,7 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   });
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
 
-  const title = ws.addRow([spec.title]);
+  const title = ws.addRow([cellTextValue(spec.title)]);
   ws.mergeCells(`A1:${last}1`);
   title.height = 36;
   title.getCell(1).font = { name: FONT, size: 16, bold: true };
@@ -118,7 +125,7 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   const amountCol = spec.columns.findIndex((c) => c.field === 'investment') + 1;
   const styles = spec.columns.map((_, i) => (spec.centred.has(i + 1) || i + 1 === amountCol ? DATA_CENTRE : DATA_LEFT));
   for (const values of spec.rows) {
-    const row = ws.addRow(values);
+    const row = ws.addRow(values.map(cellTextValue));
     for (let c = 1; c <= n; c++) row.getCell(c).style = styles[c - 1] ?? DATA_LEFT;
   }
 
@@ -143,7 +150,7 @@ function writeExtraSheet(wb: ExcelJS.Workbook, projects: readonly Project[]): vo
   const ws = wb.addWorksheet(EXTRA_SHEET_NAME, { state: 'hidden' });
   ws.addRow([...EXTRA_COLUMNS]);
   for (const p of projects) {
-    ws.addRow([
+    const values: CellInput[] = [
       p.seq,
       p.name,
       p.seqPrinted ?? '',
@@ -153,7 +160,9 @@ function writeExtraSheet(wb: ExcelJS.Workbook, projects: readonly Project[]): vo
       p.responsibleUnit,
       p.leader,
       p.note,
-    ]);
+      p.remark,
+    ];
+    ws.addRow(values.map(cellTextValue));
   }
 }
 
@@ -197,6 +206,7 @@ export function buildSummaryWorkbook(plan: PlanHead, projects: readonly Project[
   return wb;
 }
 
+/** The file's bytes, always readable by our own import (see guard-safe-zip.ts). */
 export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return withinZipGuard(Buffer.from(await wb.xlsx.writeBuffer()));
 }

@@ -7,18 +7,20 @@ import { isNature, type Nature } from '../../domain/model';
 import { formatWan } from '../../domain/money';
 import {
   EXTRA_COLUMNS,
+  EXTRA_COLUMNS_REQUIRED,
   EXTRA_SHEET_NAME,
   IMPORT_COLUMNS,
-  planTitleFromSheetTitle,
   type AnnexField,
 } from '../../domain/xlsx/annex-columns';
 import { CATEGORIES } from '../../domain/model';
 import { findHeaderRow, type HeaderMatch } from '../../domain/xlsx/header-match';
 import { parseNumber } from '../../domain/xlsx/parse-number';
 import { parseWindow } from '../../domain/xlsx/parse-window';
-import { columnLetter } from './annex-export';
-import { cellText, type GridCell, type GridRow } from './read-workbook';
-import type { GridSheet, WorkbookGrid } from './sheet-xml-reader';
+import { columnLetter } from '../../domain/xlsx/column-letter';
+import { cleanProjectCell, extrasKey, titleFromRow } from './annex-text';
+import type { ProjectTextField } from '../../domain/project-rules';
+import { addIdentity, identityClash, identityIndex, shortName } from '../../domain/project-identity';
+import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from './grid';
 
 export const HEADER_SEARCH_ROWS = 15;
 
@@ -31,6 +33,8 @@ export interface ImportedExtras {
   responsibleUnit: string;
   leader: string;
   note: string;
+  /** 备注, in exports made since it joined the hidden sheet (the 建设年限 bracket may not hold it) */
+  remark?: string;
 }
 
 /** One project row; a field is undefined when the file has no column for it (keep what the DB has). */
@@ -73,9 +77,16 @@ function firstText(row: GridRow): string {
   return '';
 }
 
+/** No header is longer; a longer cell (a title, or a hostile 1 MB cell) is not compared with every synonym. */
+const HEADER_CELL_MAX = 100;
+
 function headRows(rows: readonly GridRow[]): { texts: string[][]; numbers: number[] } {
   const head = rows.filter((r) => r.rowNumber <= HEADER_SEARCH_ROWS);
-  return { texts: head.map((r) => r.cells.map(cellText)), numbers: head.map((r) => r.rowNumber) };
+  const headerText = (c: GridCell | undefined): string => {
+    const t = cellText(c);
+    return t.length > HEADER_CELL_MAX ? '' : t;
+  };
+  return { texts: head.map((r) => r.cells.map(headerText)), numbers: head.map((r) => r.rowNumber) };
 }
 
 interface Candidate {
@@ -101,27 +112,36 @@ function chooseSheet(wb: WorkbookGrid): { candidate: Candidate | null; best: Can
   return { candidate: complete, best, empty };
 }
 
-function readExtras(wb: WorkbookGrid): Map<string, ImportedExtras> {
-  const out = new Map<string, ImportedExtras>();
+function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors'>): Map<string, ImportedExtras> {
+  const extras = new Map<string, ImportedExtras>();
   const sheet = wb.sheets.find((s) => s.name === EXTRA_SHEET_NAME);
-  if (!sheet) return out;
+  if (!sheet) return extras;
   const head = sheet.rows[0]?.cells.map(cellText) ?? [];
-  if (EXTRA_COLUMNS.some((h, i) => head[i] !== h)) return out;
+  if (EXTRA_COLUMNS.slice(0, EXTRA_COLUMNS_REQUIRED).some((h, i) => head[i] !== h)) return extras;
+  const hasRemark = head[EXTRA_COLUMNS.indexOf('备注')] === '备注';
   for (const row of sheet.rows.slice(1)) {
     const t = (i: number): string => cellText(row.cells[i]);
+    // the form's text rule, with the problem placed at this sheet's cell
+    const clean = (i: number, field: Parameters<typeof cleanProjectCell>[1]): string => {
+      const r = cleanProjectCell(t(i), field);
+      if (r.ok) return r.value;
+      out.errors.push({ file: out.fileName, sheet: sheet.name, row: row.rowNumber, column: columnLetter(i + 1), message: r.message });
+      return '';
+    };
     const [seq, name] = [t(0), t(1)];
     if (!seq || !name) continue;
-    out.set(`${seq}|${name}`, {
-      seqPrinted: t(2) || null,
-      category: t(3),
+    extras.set(extrasKey(seq, name), {
+      seqPrinted: clean(2, 'seqPrinted') || null,
+      category: t(3) === '' ? '' : clean(3, 'category'),
       startDate: t(4) || null,
       endDate: t(5) || null,
-      responsibleUnit: t(6),
-      leader: t(7),
-      note: t(8),
+      responsibleUnit: clean(6, 'responsibleUnit'),
+      leader: clean(7, 'leader'),
+      note: clean(8, 'note'),
+      ...(hasRemark ? { remark: clean(9, 'remark') } : {}),
     });
   }
-  return out;
+  return extras;
 }
 
 function headingCategory(text: string): string | null {
@@ -130,7 +150,11 @@ function headingCategory(text: string): string | null {
 }
 
 /** Parses the annex sheet of a loaded workbook. Never throws for bad data: problems are returned. */
-export function parseAnnexWorkbook(wb: WorkbookGrid, fileName: string): AnnexParse {
+export function parseAnnexWorkbook(
+  wb: WorkbookGrid,
+  fileName: string,
+  progress?: (phase: string, done: number, total: number) => void,
+): AnnexParse {
   const result: AnnexParse = { fileName, sheet: '', planTitle: '', projects: [], warnings: [], errors: [] };
   const { candidate, best, empty } = chooseSheet(wb);
   if (!candidate) {
@@ -160,17 +184,25 @@ export function parseAnnexWorkbook(wb: WorkbookGrid, fileName: string): AnnexPar
   for (const r of grid.rows) {
     if (r.rowNumber >= headerRowNumber) break;
     const text = cellText(r.cells.find((c) => cellText(c) !== ''));
-    const title = /^单位/.test(text) ? '' : planTitleFromSheetTitle(text);
-    if (title) {
-      result.planTitle = title;
+    const title = titleFromRow(text);
+    if (!title.ok) result.errors.push({ file: fileName, sheet: sheet.name, row: r.rowNumber, message: title.message });
+    if (!title.ok || title.value) {
+      result.planTitle = title.ok ? title.value : '';
       break;
     }
   }
-  parseRows(grid, match, headerRowNumber, readExtras(wb), result);
+  parseRows(grid, match, headerRowNumber, readExtras(wb, result), result, progress);
   return result;
 }
 
-function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number, extras: Map<string, ImportedExtras>, out: AnnexParse): void {
+function parseRows(
+  grid: GridSheet,
+  match: HeaderMatch,
+  headerRowNumber: number,
+  extras: Map<string, ImportedExtras>,
+  out: AnnexParse,
+  progress?: (phase: string, done: number, total: number) => void,
+): void {
   const col = (f: AnnexField): number | undefined => match.columns.get(f);
   const at = (row: GridRow, f: AnnexField): GridCell | undefined => {
     const i = col(f);
@@ -188,8 +220,8 @@ function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number,
   };
   const mapped = [...match.columns.values()];
   const unit = match.investmentUnitYuan;
-  const seenSeq = new Map<number, number>();
-  const seenName = new Map<string, number>();
+  // rows already read, by 序号 and by name key (project-identity.ts: the rule project.update uses)
+  const seen = identityIndex<{ seq: number; name: string; rowNumber: number }>();
   const textAmountRows: number[] = [];
   const totals: { row: GridRow; yuan: number }[] = [];
   let sumYuan = 0;
@@ -197,7 +229,10 @@ function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number,
 
   if (!col('nature')) out.warnings.push({ file: out.fileName, sheet: grid.name, message: '文件没有“建设性质”列：新增项目按“新建”处理，已有项目保持不变。' });
 
-  for (const row of grid.rows) {
+  const rowCount = grid.rows.length;
+  progress?.('检查数据', 0, rowCount);
+  for (const [index, row] of grid.rows.entries()) {
+    if (index % 1000 === 999) progress?.('检查数据', index + 1, rowCount);
     if (row.rowNumber <= headerRowNumber) continue;
     if (mapped.every((i) => cellText(row.cells[i]) === '')) continue;
     const first = firstText(row);
@@ -209,10 +244,10 @@ function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number,
     if (NOTE_RE.test(first)) continue;
 
     const seqText = cellText(at(row, 'seq'));
-    const name = cellText(at(row, 'name')).replace(/\s*\n\s*/g, '');
+    const rawName = cellText(at(row, 'name')).replace(/\s*\n\s*/g, '');
     const amountCell = at(row, 'investment');
     const windowCell = at(row, 'window');
-    const looksLikeHeading = !name || name === seqText || HEADING_RE.test(first);
+    const looksLikeHeading = !rawName || rawName === seqText || HEADING_RE.test(first);
     if (looksLikeHeading && !/^\d+$/.test(seqText) && cellText(amountCell) === '' && cellText(windowCell) === '') {
       // a heading such as "一、养老服务" spanning the row: remember its category
       currentHeading = headingCategory(first) ?? currentHeading;
@@ -226,7 +261,19 @@ function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number,
     else if (!seqParsed.ok || !Number.isInteger(seqParsed.value) || seqParsed.value <= 0)
       problems.push(issue(row, 'seq', `序号应为正整数，读到“${seqText}”。`));
     else seq = seqParsed.value;
-    if (!name) problems.push(issue(row, 'name', '项目名称为空。'));
+    if (!rawName) problems.push(issue(row, 'name', '项目名称为空。'));
+    // every text cell through the form's rule (trim, NFC, bounds, no control characters)
+    const text = (f: AnnexField, field: ProjectTextField): string | undefined => {
+      if (col(f) === undefined) return undefined;
+      const r = cleanProjectCell(cellText(at(row, f)), field);
+      if (!r.ok) problems.push(issue(row, f, r.message));
+      return r.ok ? r.value : '';
+    };
+    const name = rawName ? (text('name', 'name') ?? '') : '';
+    const owner = text('owner', 'owner');
+    const locationText = text('location', 'locationText');
+    const scaleText = text('scale', 'scaleText');
+    const extra = extras.get(extrasKey(seqText, name)) ?? null;
 
     let nature: Nature | undefined;
     if (col('nature') !== undefined) {
@@ -249,40 +296,47 @@ function parseRows(grid: GridSheet, match: HeaderMatch, headerRowNumber: number,
     const win = parseWindow(windowCell?.value ?? null);
     if (!win.ok) problems.push(issue(row, 'window', win.reason.startsWith('“') || win.reason.startsWith('建设') ? win.reason : `建设年限有误：${win.reason}。`));
 
-    if (seq > 0) {
-      const prev = seenSeq.get(seq);
-      if (prev !== undefined) problems.push(issue(row, 'seq', `序号 ${seq} 与第 ${prev} 行重复。`));
-      else seenSeq.set(seq, row.rowNumber);
+    const clash = identityClash(seen, { seq, name });
+    if (clash.seq) problems.push(issue(row, 'seq', `序号 ${seq} 与第 ${clash.seq.rowNumber} 行重复。`));
+    if (clash.name) {
+      const other = clash.name;
+      const how = other.name === name ? '' : `的“${shortName(other.name)}”只差空格，视为`;
+      problems.push(issue(row, 'name', `项目名称“${shortName(name)}”与第 ${other.rowNumber} 行${how}重复。`));
     }
-    if (name) {
-      const prev = seenName.get(name);
-      if (prev !== undefined) problems.push(issue(row, 'name', `项目名称“${name}”与第 ${prev} 行重复。`));
-      else seenName.set(name, row.rowNumber);
+    addIdentity(seen, { seq, name, rowNumber: row.rowNumber });
+    // 备注: a 备注 column, else the 建设年限 bracket, else the hidden sheet's (which our export
+    // fills even when the bracket could not carry the remark unchanged)
+    let remark = text('remark', 'remark') ?? '';
+    if (!remark && win.ok && win.remark) {
+      const r = cleanProjectCell(win.remark, 'remark');
+      if (r.ok) remark = r.value;
+      else problems.push(issue(row, 'window', r.message));
     }
+    if (!remark) remark = extra?.remark ?? '';
     if (problems.length > 0 || !win.ok) {
       out.errors.push(...problems);
       continue;
     }
 
-    const remarkCol = cellText(at(row, 'remark')).replace(/\s+/g, '');
     sumYuan += investmentYuan;
     out.projects.push({
       rowNumber: row.rowNumber,
       seq,
       name,
       ...(nature !== undefined ? { nature } : {}),
-      ...(col('owner') !== undefined ? { owner: cellText(at(row, 'owner')) } : {}),
-      ...(col('location') !== undefined ? { locationText: cellText(at(row, 'location')) } : {}),
-      ...(col('scale') !== undefined ? { scaleText: cellText(at(row, 'scale')) } : {}),
+      ...(owner !== undefined ? { owner } : {}),
+      ...(locationText !== undefined ? { locationText } : {}),
+      ...(scaleText !== undefined ? { scaleText } : {}),
       investmentYuan,
       startYear: win.startYear,
       endYear: win.endYear,
-      remark: remarkCol || win.remark,
+      remark,
       headingCategory: currentHeading,
-      extras: extras.get(`${seqText}|${name}`) ?? null,
+      extras: extra,
     });
   }
 
+  progress?.('检查数据', rowCount, rowCount);
   if (out.projects.length === 0 && out.errors.length === 0) {
     out.errors.push({ file: out.fileName, sheet: grid.name, row: headerRowNumber, message: '表头下面没有任何项目数据。' });
   }

@@ -2,11 +2,14 @@
 // planned months of each project filled in the colour of its traffic light, overdue
 // months hatched red up to this month, milestones as ◆; title, frozen panes, repeated
 // header rows and an A3 landscape print set-up. Used by `export gantt` and 'xlsx.export'.
+// Every text from the database goes through cellTextValue (a literal "_x0041_" stays itself).
 import ExcelJS from 'exceljs';
-import type { GanttData, GanttProject } from '../../domain/api/gantt';
+import type { GanttData } from '../../domain/api/gantt';
+import { LIGHT_LABELS, TRAFFIC_LIGHTS, type TrafficLight } from '../../domain/facts/traffic-light';
 import { yuanToWan } from '../../domain/money';
-import { LIGHT_LABELS, plannedWindow, type TrafficLight } from '../../domain/schedule';
+import { plannedWindow, windowLabelExact } from '../../domain/schedule';
 import type { ServiceContext } from '../context';
+import { cellTextValue } from './cell-text';
 import { getGanttData } from '../services/gantt-service';
 
 export const GANTT_SHEET_NAME = '项目进度甘特图';
@@ -21,7 +24,7 @@ export const LIGHT_FILLS: Record<TrafficLight, string> = {
   green: 'FFA5D6A7',
   yellow: 'FFFFE082',
   red: 'FFEF9A9A',
-  notStarted: 'FFCFD8DC',
+  grey: 'FFCFD8DC',
 };
 
 const FIXED_COLUMNS = [
@@ -46,17 +49,11 @@ export function yearSpan(data: GanttData): { first: number; last: number } {
   let first = data.plan.startYear;
   let last = Math.max(data.plan.endYear, Number(data.today.slice(0, 4)));
   for (const gp of data.projects) {
-    const w = plannedWindow(gp.project);
+    const w = plannedWindow(gp.window);
     first = Math.min(first, Number(w.start.slice(0, 4)));
     last = Math.max(last, Number(w.end.slice(0, 4)), Number((gp.actualEnd ?? '0').slice(0, 4)));
   }
   return { first, last };
-}
-
-function periodText(gp: GanttProject): string {
-  const p = gp.project;
-  if (p.startDate || p.endDate) return `${p.startDate ?? p.startYear}—${p.endDate ?? p.endYear}`;
-  return p.startYear === p.endYear ? `${p.startYear}年` : `${p.startYear}—${p.endYear}年`;
 }
 
 export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
@@ -73,7 +70,7 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
 
   ws.mergeCells(1, 1, 1, lastCol);
   const title = ws.getCell(1, 1);
-  title.value = `${data.plan.title} 重点项目进度甘特图（按月）`;
+  title.value = cellTextValue(`${data.plan.title} 重点项目进度甘特图（按月）`);
   title.font = { name: FONT, size: 16, bold: true };
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 30;
@@ -114,7 +111,8 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
   sorted.forEach((gp, i) => {
     const r = ws.getRow(5 + i);
     const p = gp.project;
-    r.values = [p.seq, p.name, p.category, yuanToWan(p.investmentYuan), periodText(gp), gp.percent === null ? '' : gp.percent / 100, LIGHT_LABELS[gp.light]];
+    r.values = [p.seq, cellTextValue(p.name), cellTextValue(p.category), yuanToWan(p.investmentYuan), windowLabelExact(gp.window), gp.percent === null ? '' : gp.percent / 100, LIGHT_LABELS[gp.light]];
+    r.getCell(7).note = cellTextValue(gp.lightReason);
     r.height = 20;
     for (let c = 1; c <= fixed; c++) {
       const cell = r.getCell(c);
@@ -126,10 +124,10 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
     r.getCell(4).alignment = { vertical: 'middle', horizontal: 'right' };
     r.getCell(6).numFmt = '0%';
 
-    const { start, end } = plannedWindow(p);
+    const { start, end } = plannedWindow(gp.window);
     const startM = start.slice(0, 7);
     const endM = end.slice(0, 7);
-    const finished = (gp.percent ?? 0) >= 100 || gp.actualEnd !== null;
+    const finished = gp.finished;
     const msMonths = new Map<string, string[]>();
     for (const m of gp.milestones) {
       const d = m.actualDate ?? m.plannedDate;
@@ -146,7 +144,7 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
       const ms = msMonths.get(m);
       if (ms) {
         cell.value = '◆';
-        cell.note = ms.join('\n');
+        cell.note = cellTextValue(ms.join('\n'));
         cell.font = { name: FONT, size: 8 };
         cell.alignment = { horizontal: 'center', vertical: 'middle' };
       }
@@ -160,7 +158,7 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
   legendRow.getCell(2).font = { name: FONT, size: 9, bold: true };
   legendRow.getCell(2).alignment = { horizontal: 'right' };
   const entries: { label: string; fill: ExcelJS.Fill }[] = [
-    ...(Object.keys(LIGHT_FILLS) as TrafficLight[]).map((l) => ({
+    ...TRAFFIC_LIGHTS.map((l) => ({
       label: LIGHT_LABELS[l],
       fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT_FILLS[l] } } satisfies ExcelJS.Fill,
     })),

@@ -2,29 +2,12 @@
 // values (rich text joined, formulas' cached results, merged cells' master values), which
 // the annex reader works on. The grid comes from the direct XML reader (fast, prefix-proof);
 // when that cannot make sense of a file, from ExcelJS after namespace normalisation.
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded only for the fallback: the parse worker starts without it.
+import type ExcelJS from 'exceljs';
 import { ApiError } from '../../domain/api/errors';
-import { normaliseNamespaces } from './normalise-namespaces';
-import { readWorkbookXml, type WorkbookGrid } from './sheet-xml-reader';
+import type { GridCell, GridRow, SheetGrid, WorkbookGrid } from './grid';
+import { readWorkbookXml } from './sheet-xml-reader';
 import { DEFAULT_ZIP_LIMITS, guardZip, type ZipLimits } from './zip-guard';
-
-/** A cell as the importer needs it: its value (number or text) and whether a formula made it. */
-export interface GridCell {
-  value: number | string | null;
-  formula: string | null;
-}
-
-export interface GridRow {
-  /** 1-based Excel row number */
-  rowNumber: number;
-  cells: GridCell[];
-}
-
-export interface SheetGrid {
-  name: string;
-  rows: GridRow[];
-  columnCount: number;
-}
 
 type Phase = (phase: string, done: number, total: number) => void;
 
@@ -33,21 +16,29 @@ export interface ReadOptions {
   onProgress?: Phase;
   /** skip the direct reader (tests compare the two) */
   viaExcelJs?: boolean;
+  /** told when the direct reader gave up and ExcelJS read the file (it is also logged) */
+  onFallback?: (reason: string) => void;
 }
 
 /** Guarded read of every sheet as a grid. Throws ApiError('bad_file') for anything unreadable. */
 export async function readWorkbookGrid(buf: Buffer, fileName: string, opts: ReadOptions = {}): Promise<WorkbookGrid> {
   opts.onProgress?.('检查文件', 0, 1);
   const guarded = guardZip(buf, fileName, opts.limits ?? DEFAULT_ZIP_LIMITS);
-  opts.onProgress?.('读取工作簿', 0, 1);
+  opts.onProgress?.('检查文件', 1, 1);
   if (!opts.viaExcelJs) {
     try {
-      return readWorkbookXml(guarded.xmlParts);
-    } catch {
-      // unusual structure: let ExcelJS try
+      return readWorkbookXml(guarded.xmlParts, opts.onProgress);
+    } catch (e) {
+      // An unusual structure, or a bug in the direct reader: either way ExcelJS gets a try,
+      // and the reason is logged so a reader bug cannot hide behind the slower path.
+      const reason = e instanceof Error ? e.message : String(e);
+      console.warn(`[xlsx] ${fileName}：快速读取失败（${reason}），改用 ExcelJS 读取`);
+      opts.onFallback?.(reason);
     }
   }
+  opts.onProgress?.('读取工作簿', 0, 1);
   const wb = await loadGuardedWorkbook(buf, fileName, guarded.xmlParts);
+  opts.onProgress?.('读取工作簿', 1, 1);
   return workbookGrid(wb);
 }
 
@@ -62,8 +53,10 @@ export async function loadWorkbook(buf: Buffer, fileName: string, opts: ReadOpti
 }
 
 async function loadGuardedWorkbook(buf: Buffer, fileName: string, xmlParts: ReadonlyMap<string, Buffer>): Promise<ExcelJS.Workbook> {
+  const { normaliseNamespaces } = await import('./normalise-namespaces');
   const readable = await normaliseNamespaces(buf, xmlParts);
-  const wb = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(readable as unknown as ArrayBuffer);
   } catch (e) {
@@ -129,10 +122,4 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
     rows.push({ rowNumber, cells });
   });
   return { name: ws.name, rows, columnCount };
-}
-
-export function cellText(cell: GridCell | undefined): string {
-  const v = cell?.value;
-  if (v === null || v === undefined) return '';
-  return typeof v === 'number' ? String(v) : v.replace(/\r\n?/g, '\n').trim();
 }

@@ -4,17 +4,7 @@
 // than building ExcelJS's full model, and it is indifferent to namespace prefixes
 // (<x:row> as WPS writes it). Anything it does not understand makes it throw, and the
 // caller falls back to ExcelJS.
-import type { GridCell, GridRow } from './read-workbook';
-
-export interface GridSheet {
-  name: string;
-  hidden: boolean;
-  rows: GridRow[];
-}
-
-export interface WorkbookGrid {
-  sheets: GridSheet[];
-}
+import type { GridCell, GridRow, GridSheet, WorkbookGrid } from './grid';
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
@@ -197,11 +187,17 @@ function cellValue(type: string | undefined, body: string, shared: readonly stri
   }
 }
 
-export function readSheetXml(xml: string, shared: readonly string[]): GridRow[] {
+/** Rows between progress reports while reading a sheet. */
+const PROGRESS_EVERY_ROWS = 1000;
+
+/** `onAt(position)` is called now and then with how far into `xml` the reader is. */
+export function readSheetXml(xml: string, shared: readonly string[], onAt?: (position: number) => void): GridRow[] {
   const rows: GridRow[] = [];
   const byNumber = new Map<number, GridRow>();
   let nextRow = 1;
+  let seen = 0;
   eachElement(xml, 'row', (rowEl) => {
+    if (onAt && ++seen % PROGRESS_EVERY_ROWS === 0) onAt(rowEl.start);
     const r = attr(rowEl.head, 'r');
     const rowNumber = r ? Number(r) : nextRow;
     nextRow = rowNumber + 1;
@@ -259,7 +255,10 @@ function text(parts: ReadonlyMap<string, Buffer>, name: string): string | undefi
 }
 
 /** All sheets of a workbook from its inflated XML parts. Throws on any structure it does not expect. */
-export function readWorkbookXml(parts: ReadonlyMap<string, Buffer>): WorkbookGrid {
+export function readWorkbookXml(
+  parts: ReadonlyMap<string, Buffer>,
+  onProgress?: (phase: string, done: number, total: number) => void,
+): WorkbookGrid {
   const rootRels = readRels(text(parts, '_rels/.rels') ?? '');
   const officeDoc = rootRels.find((r) => r.type.endsWith('/officeDocument'));
   const workbookPath = officeDoc ? resolvePart('', officeDoc.target) : 'xl/workbook.xml';
@@ -274,18 +273,26 @@ export function readWorkbookXml(parts: ReadonlyMap<string, Buffer>): WorkbookGri
   const sharedXml = sharedRel ? text(parts, resolvePart(baseDir, sharedRel.target)) : undefined;
   const shared = sharedXml ? readSharedStrings(sharedXml) : [];
   const sheets: GridSheet[] = [];
-  const entries: string[] = [];
-  eachElement(workbookXml, 'sheet', (el) => void entries.push(el.head));
-  for (const head of entries) {
-    const name = attr(head, 'name');
-    const id = attr(head, 'id');
-    const state = attr(head, 'state');
-    const rel = rels.find((r) => r.id === id);
+  const entries: { name: string; hidden: boolean; xml: string }[] = [];
+  eachElement(workbookXml, 'sheet', (el) => {
+    const name = attr(el.head, 'name');
+    const rel = rels.find((r) => r.id === attr(el.head, 'id'));
     if (!name || !rel) throw new Error(`sheet ${name ?? '?'} has no part`);
-    if (!rel.type.endsWith('/worksheet')) continue; // chart sheets, dialog sheets
+    if (!rel.type.endsWith('/worksheet')) return; // chart sheets, dialog sheets
     const xml = text(parts, resolvePart(baseDir, rel.target));
     if (xml === undefined) throw new Error(`sheet part ${rel.target} missing`);
-    sheets.push({ name, hidden: state === 'hidden' || state === 'veryHidden', rows: readSheetXml(xml, shared) });
+    const state = attr(el.head, 'state');
+    entries.push({ name, hidden: state === 'hidden' || state === 'veryHidden', xml });
+  });
+  // progress in characters of sheet XML read: a real fraction of the work, known up front
+  const total = entries.reduce((n, e) => n + e.xml.length, 0);
+  let before = 0;
+  onProgress?.('读取工作簿', 0, total);
+  for (const e of entries) {
+    const base = before;
+    sheets.push({ name: e.name, hidden: e.hidden, rows: readSheetXml(e.xml, shared, onProgress ? (at) => onProgress('读取工作簿', base + at, total) : undefined) });
+    before += e.xml.length;
+    onProgress?.('读取工作簿', before, total);
   }
   return { sheets };
 }

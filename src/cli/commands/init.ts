@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { inspectDatabaseFile } from '../../backend/db/open-checks';
 import type { CliCommand } from './types';
 
 export const initCommand: CliCommand = {
@@ -7,8 +7,10 @@ export const initCommand: CliCommand = {
   usage: 'init [--empty] [--db PATH]',
   boolFlags: ['empty'],
   async run(args, io) {
-    const existed = fs.existsSync(io.dbPath);
-    const backend = io.openBackend({ seed: !args.flags.has('empty') });
+    const before = inspectDatabaseFile(io.dbPath).state;
+    const existed = before !== 'missing' && before !== 'empty' && before !== 'blank';
+    // init alone may turn an empty file (0 bytes, or SQLite without tables) into a database
+    const backend = io.openBackend({ seed: !args.flags.has('empty'), create: 'init' });
     try {
       const plans = await backend.send('plans.list', {});
       io.out(existed ? `数据库已存在：${io.dbPath}（${plans.length} 个规划），未作改动` : `已创建数据库：${io.dbPath}（${plans.length} 个规划）`);

@@ -1,11 +1,12 @@
 import type { Backend } from '../../backend/backend';
+import type { CreateMode } from '../../backend/db/connection';
 import type { CliArgs } from '../args';
 
 export interface CliIO {
   out(line: string): void;
   err(line: string): void;
-  /** opens (creating and seeding if missing) the database named by --db or the app's default */
-  openBackend(opts?: { seed?: boolean }): Backend;
+  /** opens (creating and seeding if missing) the database named by --db or the app's default; `create` narrows or widens what may be created */
+  openBackend(opts?: { seed?: boolean; create?: CreateMode }): Backend;
   dbPath: string;
 }
 

@@ -1,6 +1,7 @@
 // The one error shape every transport carries unchanged from services to the UI and CLI.
 
-export type ApiErrorCode = 'invalid' | 'not_found' | 'conflict' | 'bad_file' | 'internal';
+export const API_ERROR_CODES = ['invalid', 'not_found', 'conflict', 'bad_file', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 /** Where a problem is: a form field, or a spreadsheet cell. All parts optional. */
 export interface Issue {
@@ -41,7 +42,44 @@ export class ApiError extends Error {
 export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return typeof v.code === 'string' && typeof v.message === 'string' && Array.isArray(v.issues);
+  return isApiErrorCode(v.code) && typeof v.message === 'string' && Array.isArray(v.issues) && v.issues.every(isIssue);
+}
+
+function isIssue(value: unknown): value is Issue {
+  return typeof value === 'object' && value !== null && 'message' in value && typeof value.message === 'string';
+}
+
+const CODES: ReadonlySet<unknown> = new Set(API_ERROR_CODES);
+
+function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return CODES.has(value);
+}
+
+/**
+ * The ONE mapping from anything thrown to the wire shape, used by every transport (HTTP,
+ * Electron IPC). Expected errors pass through unchanged; anything else is a bug: it becomes
+ * 'internal' and is handed to onInternal (the transport's logger) with its stack.
+ */
+export function toErrorBody(error: unknown, onInternal?: (error: unknown) => void): ApiErrorBody {
+  if (error instanceof ApiError) return error.toBody();
+  if (isApiErrorBody(error)) return { code: error.code, message: error.message, issues: error.issues };
+  // SQLite states a user can act on (read-only, full disk) are mapped in the backend (db/sqlite-errors.ts)
+  onInternal?.(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'internal', message: `程序内部错误：${message}`, issues: [] };
+}
+
+const HTTP_STATUS: Record<ApiErrorCode, number> = {
+  invalid: 400,
+  bad_file: 400,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+/** The one status mapping for transports that have statuses (HTTP). */
+export function httpStatusOf(code: ApiErrorCode): number {
+  return HTTP_STATUS[code];
 }
 
 /** Formats an issue's location the way office staff read it: 文件 a.xlsx，工作表 附件1，第 5 行，G 列 */

@@ -2,24 +2,32 @@
 import { z } from 'zod';
 import type { ChangeLogEntry, FundingSource, Milestone, Place, Plan, Project, Site } from '../model';
 import { CATEGORIES, NATURES, REMARKS } from '../model';
+import { PROJECT_FIELD_LABELS } from '../field-labels';
+import type { Facts, ProjectFacts } from '../facts/project-facts';
+import { PROJECT_TEXT_RULES, type ProjectTextField } from '../project-rules';
+import { textSchema } from './text';
 
 const id = z.number().int().positive();
 const year = z.number().int().min(1990, '年份应在 1990 至 2100 之间').max(2100, '年份应在 1990 至 2100 之间');
 const isoDate = z
   .string()
+  .max(10, '日期格式应为 YYYY-MM-DD')
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
   .nullable();
+
+/** A project text field: normalised and bounded by the shared rule table (project-rules.ts). */
+const text = (field: ProjectTextField) => textSchema(PROJECT_TEXT_RULES[field], PROJECT_FIELD_LABELS[field]);
 
 /** Editable project fields; names match Project. Amounts in 元. */
 export const projectPatchSchema = z
   .object({
     seq: z.number().int('序号应为整数').positive('序号应为正整数'),
-    name: z.string().trim().min(1, '项目名称不能为空').max(200, '项目名称过长'),
-    category: z.string().trim().min(1, '类别不能为空'),
+    name: text('name'),
+    category: text('category'),
     nature: z.enum(NATURES, { message: '建设性质应为 新建、扩建 或 改扩建' }),
-    owner: z.string().trim().max(200),
-    locationText: z.string().trim().max(5000),
-    scaleText: z.string().trim().max(5000),
+    owner: text('owner'),
+    locationText: text('locationText'),
+    scaleText: text('scaleText'),
     investmentYuan: z
       .number({ message: '投资估算应为数字' })
       .int('投资估算最小单位为元')
@@ -29,10 +37,10 @@ export const projectPatchSchema = z
     endYear: year,
     startDate: isoDate,
     endDate: isoDate,
-    remark: z.string().trim().max(100),
-    responsibleUnit: z.string().trim().max(200),
-    leader: z.string().trim().max(100),
-    note: z.string().trim().max(5000),
+    remark: text('remark'),
+    responsibleUnit: text('responsibleUnit'),
+    leader: text('leader'),
+    note: text('note'),
   })
   .partial();
 
@@ -43,13 +51,16 @@ export const registerSchemas = {
   'register.get': z.object({ planId: id.optional() }),
   'project.get': z.object({ id }),
   'project.update': z.object({ id, patch: projectPatchSchema }),
-  'project.undoLast': z.object({ id }),
   'meta.get': z.object({}),
 };
 
 export interface ProjectRow extends Project {
   siteCount: number;
   towns: string[];
+  /** percent, stage, light, completed investment…: the same facts as the Gantt and the dashboard */
+  facts: Facts;
+  /** funding totals over all sources and years, integer 元 */
+  funding: { plannedYuan: number; arrivedYuan: number; paidYuan: number };
 }
 
 export interface RegisterView {
@@ -67,6 +78,8 @@ export interface ProjectDetail {
   sites: Site[];
   milestones: Milestone[];
   history: ChangeLogEntry[];
+  /** the project's and each site's facts (light, percent, stage, actual dates) */
+  facts: ProjectFacts;
 }
 
 export interface AppMeta {
@@ -78,6 +91,10 @@ export interface AppMeta {
   remarks: readonly string[];
   fundingSources: FundingSource[];
   places: Place[];
+  /** the database is open read-only: the UI shows a banner and disables edits */
+  readOnly: boolean;
+  /** problems met at start that did not stop it (e.g. the daily backup failed on a full disk) */
+  warnings: string[];
 }
 
 export interface RegisterOutputs {
@@ -85,7 +102,6 @@ export interface RegisterOutputs {
   'register.get': RegisterView;
   'project.get': ProjectDetail;
   'project.update': ProjectDetail;
-  'project.undoLast': ProjectDetail;
   'meta.get': AppMeta;
 }
 

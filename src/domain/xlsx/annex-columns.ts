@@ -1,18 +1,11 @@
 // Column definitions of the two annex workbooks, shared by export (headers, widths)
 // and import (synonyms, which columns are required).
+import type { ColumnDef as GenericColumnDef } from './column-def';
 
 export type AnnexField = 'seq' | 'name' | 'nature' | 'owner' | 'location' | 'scale' | 'investment' | 'window' | 'remark';
 
-export interface ColumnDef {
-  field: AnnexField;
-  /** header exactly as the plan's annex prints it */
-  header: string;
-  /** other names real files use; matched after normaliseHeader */
-  synonyms: readonly string[];
-  required: boolean;
-  /** Excel column width in characters */
-  width: number;
-}
+/** The annex's columns; other workbooks define their own fields over the same ColumnDef. */
+export type ColumnDef = GenericColumnDef<AnnexField>;
 
 const SEQ: ColumnDef = { field: 'seq', header: '序号', synonyms: ['编号', '项目序号', '序'], required: true, width: 6 };
 const NAME: ColumnDef = { field: 'name', header: '项目名称', synonyms: ['名称', '项目'], required: true, width: 30 };
@@ -54,6 +47,7 @@ const INVESTMENT: ColumnDef = {
   synonyms: ['投资估算', '总投资', '投资', '估算投资', '计划总投资', '项目总投资', '估算总投资'],
   required: true,
   width: 12,
+  money: true,
 };
 const WINDOW: ColumnDef = {
   field: 'window',
@@ -92,7 +86,10 @@ export const EXTRA_COLUMNS = [
   '责任单位',
   '责任人',
   '附注',
+  '备注',
 ] as const;
+/** Files exported before 备注 joined the hidden sheet carry only the first 9 columns. */
+export const EXTRA_COLUMNS_REQUIRED = 9;
 
 export const TOTAL_LABEL = '合计';
 

@@ -1,6 +1,7 @@
-// Finds the header row of a messy sheet and maps its columns to annex fields,
+// Finds the header row of a messy sheet and maps its columns to fields (annex or any ColumnDef set),
 // whatever spaces, line breaks, bracket widths and synonyms the file uses.
-import type { AnnexField, ColumnDef } from './annex-columns';
+import type { AnnexField } from './annex-columns';
+import type { ColumnDef } from './column-def';
 import { toHalfWidth } from './parse-number';
 
 /** "投资估算\n（万元）" → "投资估算(万元)" */
@@ -32,40 +33,47 @@ export function headerMatches(text: string, col: ColumnDef): boolean {
   return [col.header, ...col.synonyms].some((name) => withoutUnit(normaliseHeader(name)) === n);
 }
 
-export interface HeaderMatch {
+export interface HeaderMatch<F extends string = AnnexField> {
   /** 0-based index of the header row among the rows given */
   rowIndex: number;
   /** field → 0-based column index */
-  columns: Map<AnnexField, number>;
+  columns: Map<F, number>;
   /** required columns not found, by their printed header */
   missing: string[];
-  /** 元 per unit of the investment column */
+  /** 元 per unit of each money column found (ColumnDef.money) */
+  unitYuan: Map<F, number>;
+  /** 元 per unit of the annex's investment column (10,000 when absent) */
   investmentUnitYuan: number;
 }
 
 /** Matches one row of header cells; the first cell matching a column wins. */
-export function matchHeaderRow(cells: readonly string[], defs: readonly ColumnDef[]): Omit<HeaderMatch, 'rowIndex'> {
-  const columns = new Map<AnnexField, number>();
-  let investmentUnitYuan = 10_000;
+export function matchHeaderRow<F extends string>(cells: readonly string[], defs: readonly ColumnDef<F>[]): Omit<HeaderMatch<F>, 'rowIndex'> {
+  const columns = new Map<F, number>();
+  const unitYuan = new Map<F, number>();
   cells.forEach((text, i) => {
     for (const col of defs) {
       if (!columns.has(col.field) && headerMatches(text, col)) {
         columns.set(col.field, i);
-        if (col.field === 'investment') investmentUnitYuan = headerUnitYuan(text);
+        if (col.money) unitYuan.set(col.field, headerUnitYuan(text));
         break;
       }
     }
   });
   const missing = defs.filter((d) => d.required && !columns.has(d.field)).map((d) => d.header);
-  return { columns, missing, investmentUnitYuan };
+  const investment = [...unitYuan.entries()].find(([f]) => f === 'investment');
+  return { columns, missing, unitYuan, investmentUnitYuan: investment?.[1] ?? 10_000 };
 }
 
 /**
  * The header row within the first `maxRows` rows: the row that matches the most columns
  * (at least two). null when no row looks like a header at all.
  */
-export function findHeaderRow(rows: readonly (readonly string[])[], defs: readonly ColumnDef[], maxRows = 15): HeaderMatch | null {
-  let best: HeaderMatch | null = null;
+export function findHeaderRow<F extends string>(
+  rows: readonly (readonly string[])[],
+  defs: readonly ColumnDef<F>[],
+  maxRows = 15,
+): HeaderMatch<F> | null {
+  let best: HeaderMatch<F> | null = null;
   rows.slice(0, maxRows).forEach((cells, rowIndex) => {
     const m = matchHeaderRow(cells, defs);
     if (m.columns.size >= 2 && (best === null || m.columns.size > best.columns.size)) best = { rowIndex, ...m };

@@ -1,15 +1,31 @@
 // The import preview: what the file would add, change (field by field) and leave alone,
-// with warnings; 应用 writes it, 取消 / Esc closes. Also shows the stage while working,
-// and every problem when the file is refused.
+// with warnings; 应用 writes it, 取消 / Esc closes. Also shows the step and a real percentage
+// while working (from xlsx.importProgress), and every problem when the file is refused.
+// Annex previews have their own layout; 资金构成 and 进度月报 previews are section lists.
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import { describeIssue } from '../../domain/api/errors';
-import type { ImportPreview } from '../../domain/api/xlsx';
+import {
+  IMPORT_KIND_LABELS,
+  type AnnexImportPreview,
+  type FieldChange,
+  type ImportKind,
+  type ImportPreview,
+  type SectionedImportPreview,
+  type SiteChangeRef,
+} from '../../domain/api/xlsx';
 
 export type ImportDialogState =
-  | { kind: 'working'; stage: string; fileName: string }
+  | {
+      kind: 'working';
+      stage: string;
+      fileName: string;
+      /** 0–100 when the backend reports progress; null/absent = not known yet */
+      percent?: number | null;
+      importKind?: ImportKind;
+    }
   | { kind: 'preview'; preview: ImportPreview }
-  | { kind: 'error'; error: ApiError; fileName: string };
+  | { kind: 'error'; error: ApiError; fileName: string; importKind?: ImportKind };
 
 const LIST_CAP = 200;
 
@@ -17,15 +33,69 @@ function Capped<T>({ items, render }: { items: T[]; render: (item: T) => ReactNo
   return (
     <>
       {items.slice(0, LIST_CAP).map(render)}
-      {items.length > LIST_CAP && (
-        <li className="dim">…另有 {items.length - LIST_CAP} 项</li>
-      )}
+      {items.length > LIST_CAP && <li className="dim">…另有 {items.length - LIST_CAP} 项</li>}
     </>
   );
 }
 
-function PreviewBody({ preview }: { preview: ImportPreview }) {
-  const { added, changed, unchanged, warnings } = preview;
+function Warnings({ preview }: { preview: ImportPreview }) {
+  if (preview.warnings.length === 0) return null;
+  return (
+    <div className="banner banner-warn" role="note">
+      <strong>请核对：</strong>
+      <ul>
+        {preview.warnings.map((w) => (
+          <li key={describeIssue(w)}>{describeIssue(w)}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function FieldTable({ changes }: { changes: FieldChange[] }) {
+  return (
+    <table className="import-fields">
+      <thead>
+        <tr>
+          <th>字段</th>
+          <th>原值</th>
+          <th>新值</th>
+        </tr>
+      </thead>
+      <tbody>
+        {changes.map((f) => (
+          <tr key={f.field}>
+            <td>{f.label}</td>
+            <td className="old">{f.oldValue}</td>
+            <td className="new">{f.newValue}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SiteList({ label, testId, items }: { label: string; testId: string; items: SiteChangeRef[] }) {
+  if (items.length === 0) return null;
+  return (
+    <section aria-label={label}>
+      <h3>{label}</h3>
+      <ul className="import-list" data-testid={testId}>
+        <Capped
+          items={items}
+          render={(s) => (
+            <li key={`${s.projectSeq}-${s.site}`}>
+              {s.projectSeq}. {s.projectName}：{s.site}
+            </li>
+          )}
+        />
+      </ul>
+    </section>
+  );
+}
+
+function AnnexBody({ preview }: { preview: AnnexImportPreview }) {
+  const { added, changed, unchanged, sites } = preview;
   return (
     <>
       <p data-testid="import-target">
@@ -35,16 +105,7 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
       <p className="import-counts" data-testid="import-counts">
         新增 <strong>{added.length}</strong> 项 · 修改 <strong>{changed.length}</strong> 项 · 不变 <strong>{unchanged.length}</strong> 项
       </p>
-      {warnings.length > 0 && (
-        <div className="banner banner-warn" role="note">
-          <strong>请核对：</strong>
-          <ul>
-            {warnings.map((w) => (
-              <li key={describeIssue(w)}>{describeIssue(w)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Warnings preview={preview} />
       {added.length > 0 && (
         <section aria-label="新增项目">
           <h3>新增</h3>
@@ -63,29 +124,14 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
                 <div className="import-changed-name">
                   {c.seq}. {c.name}
                 </div>
-                <table className="import-fields">
-                  <thead>
-                    <tr>
-                      <th>字段</th>
-                      <th>原值</th>
-                      <th>新值</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.changes.map((f) => (
-                      <tr key={f.field}>
-                        <td>{f.label}</td>
-                        <td className="old">{f.oldValue}</td>
-                        <td className="new">{f.newValue}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <FieldTable changes={c.changes} />
               </div>
             )}
           />
         </section>
       )}
+      <SiteList label="新增建设点" testId="import-sites-added" items={sites.added} />
+      <SiteList label="将归档的建设点" testId="import-sites-archived" items={sites.archived} />
       {unchanged.length > 0 && (
         <details>
           <summary>不变（{unchanged.length} 项）</summary>
@@ -93,6 +139,54 @@ function PreviewBody({ preview }: { preview: ImportPreview }) {
             <Capped items={unchanged} render={(u) => <li key={`${u.seq}-${u.name}`}>{u.seq}. {u.name}</li>} />
           </ul>
         </details>
+      )}
+    </>
+  );
+}
+
+function SectionedBody({ preview }: { preview: SectionedImportPreview }) {
+  return (
+    <>
+      <p data-testid="import-target">
+        工作表「{preview.sheet}」→ {preview.target}
+      </p>
+      <p className="import-counts" data-testid="import-counts">
+        {preview.sections.map((s, i) => (
+          <span key={s.key}>
+            {i > 0 && ' · '}
+            {s.label} <strong>{s.items.length}</strong> 项
+          </span>
+        ))}
+      </p>
+      <Warnings preview={preview} />
+      {preview.sections.map((s) =>
+        s.key === 'unchanged' ? (
+          s.items.length > 0 && (
+            <details key={s.key}>
+              <summary>
+                {s.label}（{s.items.length} 项）
+              </summary>
+              <ul className="import-list dim">
+                <Capped items={s.items} render={(item) => <li key={item.key}>{item.title}</li>} />
+              </ul>
+            </details>
+          )
+        ) : (
+          s.items.length > 0 && (
+            <section key={s.key} aria-label={s.label} data-testid={`import-section-${s.key}`}>
+              <h3>{s.label}</h3>
+              <Capped
+                items={s.items}
+                render={(item) => (
+                  <div key={item.key} className="import-changed">
+                    <div className="import-changed-name">{item.title}</div>
+                    {item.changes.length > 0 && <FieldTable changes={item.changes} />}
+                  </div>
+                )}
+              />
+            </section>
+          )
+        ),
       )}
     </>
   );
@@ -107,6 +201,22 @@ function ErrorDetails({ error }: { error: ApiError }) {
         <li key={d}>{d}</li>
       ))}
     </ul>
+  );
+}
+
+function Working({ stage, percent }: { stage: string; percent: number | null }) {
+  return (
+    <div className="import-working" aria-live="polite">
+      {percent === null ? (
+        <progress aria-label={stage} />
+      ) : (
+        <progress aria-label={stage} max={100} value={percent} data-testid="import-progress" />
+      )}
+      <p>
+        {stage}
+        {percent !== null && <span className="import-percent">　{Math.round(percent)}%</span>}
+      </p>
+    </div>
   );
 }
 
@@ -139,21 +249,19 @@ export default function ImportDialog({
   }, [working, onClose]);
 
   const fileName = state.kind === 'preview' ? state.preview.fileName : state.fileName;
-  const writes = state.kind === 'preview' ? state.preview.added.length + state.preview.changed.length : 0;
+  const importKind = (state.kind === 'preview' ? state.preview.kind : state.importKind) ?? 'annex';
+  const writes = state.kind === 'preview' ? state.preview.writes : 0;
 
   return (
     <div className="dialog-backdrop">
       <div className="dialog import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-dialog-title" tabIndex={-1} ref={dialog}>
         <header>
-          <strong id="import-dialog-title">导入附件1：{fileName}</strong>
+          <strong id="import-dialog-title">
+            导入{IMPORT_KIND_LABELS[importKind]}：{fileName}
+          </strong>
         </header>
         <div className="dialog-body">
-          {state.kind === 'working' && (
-            <div className="import-working" aria-live="polite">
-              <progress aria-label={state.stage} />
-              <p>{state.stage}</p>
-            </div>
-          )}
+          {state.kind === 'working' && <Working stage={state.stage} percent={state.percent ?? null} />}
           {state.kind === 'error' && (
             <div className="banner banner-error" role="alert" data-testid="import-error">
               <strong>{state.error.message}</strong>
@@ -161,7 +269,8 @@ export default function ImportDialog({
               <p className="hint">数据库未作任何改动。</p>
             </div>
           )}
-          {state.kind === 'preview' && <PreviewBody preview={state.preview} />}
+          {state.kind === 'preview' &&
+            (state.preview.kind === 'annex' ? <AnnexBody preview={state.preview} /> : <SectionedBody preview={state.preview} />)}
         </div>
         <footer>
           {state.kind === 'preview' ? (

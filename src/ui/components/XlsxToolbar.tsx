@@ -4,6 +4,7 @@ import { useCallback, useState } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import type { ExportKind } from '../../domain/api/xlsx';
 import { send } from '../api-client';
+import { withImportProgress } from '../import-progress';
 import { useMenuCommands } from '../menu-mailbox';
 import { shell } from '../shell';
 import ErrorBanner from './ErrorBanner';
@@ -24,9 +25,13 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
   const preview = useCallback(async (file: DroppedFile) => {
     setNotice(null);
     setError(null);
-    setDialog({ kind: 'working', stage: '正在读取并检查文件…', fileName: file.fileName });
+    setDialog({ kind: 'working', stage: '正在读取并检查文件…', fileName: file.fileName, percent: null });
     try {
-      const p = await send('xlsx.importPreview', { fileName: file.fileName, base64: file.base64 });
+      const p = await withImportProgress(
+        send,
+        (jobId) => send('xlsx.importPreview', { fileName: file.fileName, base64: file.base64, jobId }),
+        (s) => setDialog((d) => (d?.kind === 'working' ? { ...d, stage: s.phase, percent: s.percent } : d)),
+      );
       setDialog({ kind: 'preview', preview: p });
     } catch (e) {
       setDialog({ kind: 'error', error: toApiError(e), fileName: file.fileName });
@@ -45,15 +50,16 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
   const apply = useCallback(async () => {
     if (dialog?.kind !== 'preview') return;
     const { token, fileName } = dialog.preview;
-    setDialog({ kind: 'working', stage: '正在备份数据库并写入…', fileName });
+    setDialog({ kind: 'working', stage: '正在备份数据库并写入…', fileName, percent: null });
     try {
-      const r = await send('xlsx.importApply', { token });
-      setDialog(null);
-      setNotice(
-        `已导入 ${fileName}：新增 ${r.added} 项，修改 ${r.changed} 项，不变 ${r.unchanged} 项。` +
-          (r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : ''),
+      const r = await withImportProgress(
+        send,
+        (jobId) => send('xlsx.importApply', { token, jobId }),
+        (s) => setDialog((d) => (d?.kind === 'working' ? { ...d, stage: s.phase, percent: s.percent } : d)),
       );
-      onImported?.(r.planId);
+      setDialog(null);
+      setNotice(`已导入 ${fileName}：${r.summary}` + (r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : '') + r.warnings.join(''));
+      if (r.planId !== null) onImported?.(r.planId);
     } catch (e) {
       setDialog({ kind: 'error', error: toApiError(e), fileName });
     }

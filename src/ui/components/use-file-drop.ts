@@ -2,7 +2,8 @@
 // dragged over (for an overlay) and hands the dropped file over as base64, like shell.openFile.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../domain/api/errors';
-import { OPEN_FILE_MAX_BYTES, readFileBase64, tooLargeError } from '../shell';
+import { fileTooLargeError, isFileTooLarge } from '../../domain/file-limits';
+import { readFileBase64 } from '../shell';
 
 export interface DroppedFile {
   fileName: string;
@@ -50,8 +51,8 @@ export function useFileDrop(
       setDragging(false);
       const file = e.dataTransfer?.files[0];
       if (!file) return;
-      if (file.size > OPEN_FILE_MAX_BYTES) {
-        handlers.current.onError(tooLargeError(file.name, file.size));
+      if (isFileTooLarge(file.size)) {
+        handlers.current.onError(fileTooLargeError(file.name, file.size));
         return;
       }
       readFileBase64(file).then(

@@ -1,6 +1,6 @@
 // One row's bars: the planned window (dashed ends where only the year is known), the
 // percent fill, the actual bar, the overdue tail up to today, and milestone diamonds.
-import type { TrafficLight } from '../../domain/schedule';
+import type { TrafficLight } from '../../domain/facts/traffic-light';
 import type { BarLayout } from './layout';
 
 export function GanttBars({ bars, light, height }: { bars: BarLayout; light: TrafficLight; height: number }) {

@@ -1,6 +1,7 @@
 // The left grid of the screen Gantt: 序号, 名称, 投资估算（万元）, 建设年限, 进度.
 import { formatWan } from '../../domain/money';
-import { periodLabel, type GanttRow } from './rows';
+import { windowLabel } from '../../domain/schedule';
+import type { GanttRow } from './rows';
 
 export const GRID_COLUMNS = [
   { key: 'seq', title: '序号', width: 52 },
@@ -90,7 +91,7 @@ export function GridCells({
         {row.investmentYuan === null ? '—' : formatWan(row.investmentYuan)}
       </div>
       <div className="gantt-cell gantt-col-period" style={{ width: period.width }}>
-        {periodLabel(row.window)}
+        {windowLabel(row.window)}
       </div>
       <div className="gantt-cell gantt-col-percent" style={{ width: percent.width }}>
         {percentLabel(row.percent)}

@@ -1,7 +1,7 @@
 // Legend of colours and marks, on screen and on every printed page.
-import { LIGHT_LABELS, type TrafficLight } from '../../domain/schedule';
+import { LIGHT_LABELS, type TrafficLight } from '../../domain/facts/traffic-light';
 
-const LIGHTS: TrafficLight[] = ['done', 'green', 'yellow', 'red', 'notStarted'];
+const LIGHTS: readonly TrafficLight[] = ['done', 'green', 'yellow', 'red', 'grey'];
 
 export function GanttLegend({ compact = false }: { compact?: boolean }) {
   return (

@@ -1,8 +1,9 @@
 // Key figures of the row under the pointer.
 import { formatWan } from '../../domain/money';
-import { LIGHT_LABELS } from '../../domain/schedule';
+import { LIGHT_LABELS } from '../../domain/facts/traffic-light';
+import { windowLabelExact } from '../../domain/schedule';
 import { percentLabel } from './GanttGrid';
-import { periodLabel, type ItemRow } from './rows';
+import type { ItemRow } from './rows';
 
 export interface TooltipState {
   row: ItemRow;
@@ -10,13 +11,6 @@ export interface TooltipState {
   index: number;
   x: number;
   y: number;
-}
-
-/** the planned window with exact dates where known */
-function exactPeriod(row: ItemRow): string {
-  const w = row.window;
-  if (!w.startDate && !w.endDate) return periodLabel(w);
-  return `${w.startDate ?? `${w.startYear}年`} 至 ${w.endDate ?? `${w.endYear}年`}`;
 }
 
 export function GanttTooltip({ tip }: { tip: TooltipState }) {
@@ -29,11 +23,13 @@ export function GanttTooltip({ tip }: { tip: TooltipState }) {
         <dt>投资估算</dt>
         <dd>{row.investmentYuan === null ? '—' : `${formatWan(row.investmentYuan)} 万元`}</dd>
         <dt>建设年限</dt>
-        <dd>{exactPeriod(row)}</dd>
+        <dd>{windowLabelExact(row.window)}</dd>
         <dt>形象进度</dt>
         <dd>{percentLabel(row.percent)}</dd>
         <dt>状态</dt>
-        <dd className={`tip-light light-text-${row.light}`}>{LIGHT_LABELS[row.light]}</dd>
+        <dd className={`tip-light light-text-${row.light}`}>
+          {LIGHT_LABELS[row.light]}：{row.lightReason}
+        </dd>
         <dt>阶段</dt>
         <dd>{row.stage}</dd>
         <dt>实际工期</dt>

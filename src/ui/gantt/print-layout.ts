@@ -2,20 +2,11 @@
 // the number of lines its full name wraps to (names are never truncated), then rows
 // packed onto pages so that none is ever cut. Title, time header, legend and page
 // numbers repeat on every page, so their heights come off every page's body. Pure.
+import { PAPERS, type Paper } from '../../domain/paper';
 import type { GanttRow } from './rows';
 import { fitScale, type DateRange, type Scale } from './scale';
 
-export type Paper = 'A3' | 'A4';
-
-/** landscape sheet sizes in mm */
-export const PAPERS: Record<Paper, { widthMm: number; heightMm: number }> = {
-  A3: { widthMm: 420, heightMm: 297 },
-  A4: { widthMm: 297, heightMm: 210 },
-};
-
-export function isPaper(s: string | null | undefined): s is Paper {
-  return s === 'A3' || s === 'A4';
-}
+export { isPaper, PAPERS, type Paper } from '../../domain/paper';
 
 /** CSS px are 1/96 inch */
 export function mmToPx(mm: number): number {

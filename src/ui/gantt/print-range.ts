@@ -1,5 +1,6 @@
 // Reads the print view's query (?paper=A3|A4&range=plan|year:2024|custom&from=&to=)
 // into a paper and a date range. Pure; bad values fall back to the plan with a message.
+import { plannedWindow, yearsWindow } from '../../domain/schedule';
 import type { Plan } from '../../domain/model';
 import { isPaper, type Paper } from './print-layout';
 import type { DateRange } from './scale';
@@ -27,13 +28,13 @@ function label(r: DateRange): string {
 export function printOptions(params: URLSearchParams, plan: Pick<Plan, 'startYear' | 'endYear'>): PrintOptions {
   const paperParam = params.get('paper');
   const paper: Paper = isPaper(paperParam) ? paperParam : 'A3';
-  const planRange = { start: `${plan.startYear}-01-01`, end: `${plan.endYear}-12-31` };
+  const planRange = plannedWindow(yearsWindow(plan.startYear, plan.endYear));
   const rangeParam = params.get('range') ?? (params.get('from') || params.get('to') ? 'custom' : 'plan');
   let range: DateRange = planRange;
   let warning: string | null = paperParam && !isPaper(paperParam) ? `纸张“${paperParam}”无效，已改用 A3` : null;
   const year = /^year:(\d{4})$/.exec(rangeParam);
   if (year?.[1]) {
-    range = { start: `${year[1]}-01-01`, end: `${year[1]}-12-31` };
+    range = plannedWindow(yearsWindow(Number(year[1])));
   } else if (rangeParam === 'custom') {
     const from = params.get('from') ?? '';
     const to = params.get('to') ?? '';

@@ -1,12 +1,23 @@
 // GanttData -> the flat list of rows the chart and the print layout draw: group
-// headers, projects, and (when a project is expanded) its sites. Pure.
-import { CATEGORIES, type Milestone } from '../../domain/model';
-import { trafficLight, type TrafficLight, type WindowLike } from '../../domain/schedule';
+// headers, projects, and (when a project is expanded) its sites. Pure. Every figure on
+// a row (window, percent, light, actual dates, stage) is the project's or site's facts,
+// derived once in src/domain/facts; nothing is re-derived here.
 import type { GanttData, GanttProject, GanttSite } from '../../domain/api/gantt';
+import { stageRank } from '../../domain/facts/stages';
+import type { TrafficLight } from '../../domain/facts/traffic-light';
+import { CATEGORIES, type Milestone } from '../../domain/model';
+import { plannedWindow, yearsWindow, type WindowLike } from '../../domain/schedule';
+import { siteName as siteNameOf } from '../../domain/site-name';
 
-export type GroupBy = 'category' | 'town' | 'stage';
+/** the groupings, in the order the toolbar and the print route offer them */
+export const GROUPS = ['category', 'town', 'stage'] as const;
+export type GroupBy = (typeof GROUPS)[number];
 
 export const GROUP_LABELS: Record<GroupBy, string> = { category: '类别', town: '镇街', stage: '阶段' };
+
+export function isGroupBy(s: string | null): s is GroupBy {
+  return (GROUPS as readonly (string | null)[]).includes(s);
+}
 
 export interface GroupRow {
   kind: 'group';
@@ -30,6 +41,7 @@ export interface ItemRow {
   window: WindowLike;
   percent: number | null;
   light: TrafficLight;
+  lightReason: string;
   actualStart: string | null;
   actualEnd: string | null;
   milestones: readonly Milestone[];
@@ -44,14 +56,6 @@ export type GanttRow = GroupRow | ItemRow;
 
 export const NO_STAGE = '未填报';
 const NO_TOWN = '未指定镇街';
-/** usual order of construction stages; unknown stages follow, then 未填报 */
-const STAGE_ORDER = ['前期', '立项', '可研', '设计', '招标', '施工', '在建', '主体完工', '竣工', '验收', '决算', '完成'];
-
-function stageRank(stage: string): number {
-  if (stage === NO_STAGE) return STAGE_ORDER.length + 1;
-  const i = STAGE_ORDER.findIndex((s) => stage.includes(s));
-  return i < 0 ? STAGE_ORDER.length : i;
-}
 
 function categoryRank(c: string): number {
   const i = (CATEGORIES as readonly string[]).indexOf(c);
@@ -60,18 +64,8 @@ function categoryRank(c: string): number {
 
 const zh = new Intl.Collator('zh-CN');
 
-/** "2021—2023年", "2023年"; once refined, year.month ("2023.3—2024.10"), short enough
- * for the grid column (the tooltip and the project page show the exact dates) */
-export function periodLabel(w: WindowLike): string {
-  if (w.startDate || w.endDate) {
-    const ym = (d: string | null, year: number): string => (d ? `${Number(d.slice(0, 4))}.${Number(d.slice(5, 7))}` : String(year));
-    return `${ym(w.startDate, w.startYear)}—${ym(w.endDate, w.endYear)}`;
-  }
-  return w.startYear === w.endYear ? `${w.startYear}年` : `${w.startYear}—${w.endYear}年`;
-}
-
 export function siteName(s: GanttSite): string {
-  return [s.town, s.village, s.address].filter((p) => p !== '').join(' ') || `站点${s.seq}`;
+  return siteNameOf(s);
 }
 
 function projectRow(gp: GanttProject, siteCount: number, expanded: boolean, keyPrefix: string): ItemRow {
@@ -85,13 +79,14 @@ function projectRow(gp: GanttProject, siteCount: number, expanded: boolean, keyP
     seqLabel: String(p.seq),
     name: p.name,
     investmentYuan: p.investmentYuan,
-    window: p,
+    window: gp.window,
     percent: gp.percent,
     light: gp.light,
+    lightReason: gp.lightReason,
     actualStart: gp.actualStart,
     actualEnd: gp.actualEnd,
     milestones: gp.milestones.filter((m) => m.siteId === null),
-    stage: gp.stage || NO_STAGE,
+    stage: gp.stage ?? NO_STAGE,
     category: p.category,
     location: p.locationText,
     siteCount,
@@ -99,18 +94,8 @@ function projectRow(gp: GanttProject, siteCount: number, expanded: boolean, keyP
   };
 }
 
-function siteRow(gp: GanttProject, s: GanttSite, today: string, keyPrefix: string): ItemRow {
+function siteRow(gp: GanttProject, s: GanttSite, keyPrefix: string): ItemRow {
   const p = gp.project;
-  // a site without its own years inherits the project's window
-  const window: WindowLike = {
-    startYear: s.startYear ?? p.startYear,
-    endYear: s.endYear ?? p.endYear,
-    startDate: s.startYear === null ? p.startDate : null,
-    endDate: s.endYear === null ? p.endDate : null,
-  };
-  const ms = gp.milestones.filter((m) => m.siteId === s.id);
-  const started = ms.find((m) => m.kind === '开工')?.actualDate ?? null;
-  const finished = ms.find((m) => m.kind === '竣工验收')?.actualDate ?? null;
   return {
     kind: 'site',
     key: `${keyPrefix}s${s.id}`,
@@ -119,13 +104,14 @@ function siteRow(gp: GanttProject, s: GanttSite, today: string, keyPrefix: strin
     seqLabel: `${p.seq}-${s.seq}`,
     name: siteName(s),
     investmentYuan: s.budgetYuan,
-    window,
+    window: s.window,
     percent: s.percent,
-    light: trafficLight(window, today, s.percent),
-    actualStart: started,
-    actualEnd: finished,
-    milestones: ms,
-    stage: gp.stage || NO_STAGE,
+    light: s.light,
+    lightReason: s.lightReason,
+    actualStart: s.actualStart,
+    actualEnd: s.actualEnd,
+    milestones: gp.milestones.filter((m) => m.siteId === s.id),
+    stage: s.stage ?? NO_STAGE,
     category: p.category,
     location: siteName(s),
     siteCount: 0,
@@ -152,7 +138,7 @@ function groupsOf(data: GanttData, groupBy: GroupBy): Group[] {
   };
   for (const gp of data.projects) {
     if (groupBy === 'category') add(gp.project.category, categoryRank(gp.project.category), gp, gp.sites);
-    else if (groupBy === 'stage') add(gp.stage || NO_STAGE, stageRank(gp.stage || NO_STAGE), gp, gp.sites);
+    else if (groupBy === 'stage') add(gp.stage ?? NO_STAGE, stageRank(gp.stage), gp, gp.sites);
     else {
       // a project built in several towns is listed under each, with that town's sites
       const byTown = new Map<string, GanttSite[]>();
@@ -194,7 +180,7 @@ export function buildRows(
     for (const { gp, sites } of members) {
       const open = expanded.has(gp.project.id) && sites.length > 0;
       rows.push(projectRow(gp, sites.length, open, prefix));
-      if (open) for (const s of [...sites].sort((a, b) => a.seq - b.seq)) rows.push(siteRow(gp, s, data.today, prefix));
+      if (open) for (const s of [...sites].sort((a, b) => a.seq - b.seq)) rows.push(siteRow(gp, s, prefix));
     }
   }
   return rows;
@@ -202,12 +188,9 @@ export function buildRows(
 
 /** The date range that holds every planned and actual bar (and the plan period). */
 export function dataRange(data: GanttData): { start: string; end: string } {
-  let start = `${data.plan.startYear}-01-01`;
-  let end = `${data.plan.endYear}-12-31`;
+  let { start, end } = plannedWindow(yearsWindow(data.plan.startYear, data.plan.endYear));
   for (const gp of data.projects) {
-    const p = gp.project;
-    const s = p.startDate ?? `${p.startYear}-01-01`;
-    const e = p.endDate ?? `${p.endYear}-12-31`;
+    const { start: s, end: e } = plannedWindow(gp.window);
     if (s < start) start = s;
     if (e > end) end = e;
     if (gp.actualStart && gp.actualStart < start) start = gp.actualStart;

@@ -1,11 +1,11 @@
 // Deterministic synthetic GanttData of any size, for the 10,000-row UI test and the
 // bench (where the real 15 projects are too few to measure). Never used for real data.
-import { CATEGORIES, MILESTONE_KINDS, type Milestone, type Project } from '../../domain/model';
-import { trafficLight } from '../../domain/schedule';
-import type { GanttData, GanttProject, GanttSite } from '../../domain/api/gantt';
+import type { GanttData, GanttProject } from '../../domain/api/gantt';
+import { ganttProjectOf } from '../../domain/facts/gantt-project';
+import { DEFAULT_LIGHT_THRESHOLDS } from '../../domain/facts/traffic-light';
+import { CATEGORIES, MILESTONE_KINDS, type Milestone, type ProgressEntry, type Project, type Site } from '../../domain/model';
 
 const TOWNS = ['夔州街道', '夔门街道', '朱衣镇', '公平镇', '青龙镇', '白帝镇', '草堂镇', '汾河镇', '康乐镇', '永乐镇'];
-const STAGES = ['前期', '招标', '在建', '主体完工', '竣工验收', ''];
 
 /** small linear congruential generator, so every run draws the same rows */
 function lcg(seed: number): () => number {
@@ -47,7 +47,10 @@ export function syntheticGanttData(count: number, today = '2026-11-29', sitesPer
       leader: '',
       note: '',
     };
-    const percent = rnd() < 0.15 ? null : Math.round(rnd() * 100);
+    // every stage shows up: 前期工作 at 0 %, finished stages at 100 %, the rest at random
+    const kind = i % 6;
+    const raw = rnd() < 0.15 ? null : Math.round(rnd() * 100);
+    const percent = raw === null ? null : kind === 0 ? 0 : kind === 3 || kind === 4 ? 100 : raw;
     const started = percent !== null && percent > 0;
     const actualStart = started ? `${startYear}-0${1 + Math.floor(rnd() * 9)}-15` : null;
     const actualEnd = percent === 100 ? `${endYear}-11-20` : null;
@@ -61,7 +64,25 @@ export function syntheticGanttData(count: number, today = '2026-11-29', sitesPer
       plannedDate: `${endYear}-12-01`,
       actualDate: actualEnd,
     });
-    const sites: GanttSite[] = [];
+    const progress: ProgressEntry[] = [];
+    if (percent !== null) {
+      const stage = kind === 0 ? '前期工作' : kind === 3 ? '竣工验收' : kind === 4 ? '投入使用' : kind === 5 ? '暂停' : '在建';
+      progress.push({
+        id: i,
+        projectId: i,
+        siteId: null,
+        reportMonth: `${today.slice(0, 4)}-0${1 + (i % 9)}`,
+        date: today,
+        stage,
+        percent,
+        description: '',
+        investPeriodYuan: 0,
+        investCumulativeYuan: Math.round((project.investmentYuan * percent) / 100),
+        problems: '',
+        author: '',
+      });
+    }
+    const sites: Site[] = [];
     for (let k = 1; k <= sitesPerProject; k++) {
       sites.push({
         id: siteId++,
@@ -74,19 +95,9 @@ export function syntheticGanttData(count: number, today = '2026-11-29', sitesPer
         budgetYuan: null,
         startYear: null,
         endYear: null,
-        percent,
       });
     }
-    projects.push({
-      project,
-      sites,
-      milestones,
-      percent,
-      actualStart,
-      actualEnd,
-      stage: STAGES[i % STAGES.length] ?? '',
-      light: trafficLight(project, today, percent),
-    });
+    projects.push(ganttProjectOf(project, sites, progress, milestones, today, DEFAULT_LIGHT_THRESHOLDS));
   }
   return {
     plan: { id: 1, title: '奉节县民政事业发展“十四五”规划（合成数据）', issuer: '奉节县民政局', startYear: 2021, endYear: 2025 },

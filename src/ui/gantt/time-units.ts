@@ -57,9 +57,8 @@ export function toIso(d: Date): IsoDate {
   return s;
 }
 
-export function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && isValid(parseISO(s)) && toIso(parseISO(s)) === s;
-}
+/** one home: domain/calendar.ts */
+export { isIsoDate } from '../../domain/calendar';
 
 /** Adds n units; months clamp to the month's end (2024-01-31 + 1 month = 2024-02-29). */
 export function addUnits(iso: IsoDate, unit: TimeUnit, n: number): IsoDate {

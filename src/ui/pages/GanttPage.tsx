@@ -1,12 +1,13 @@
-// '#/gantt': the portfolio timeline with grouping, zoom, print and Excel export.
-import { useState } from 'react';
+// '#/gantt?plan=ID': the portfolio timeline with grouping, zoom, print and Excel export.
+import { useEffect, useState } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
 import { toApiError, useApi } from '../components/use-api';
 import GanttChart, { type ZoomChoice } from '../gantt/GanttChart';
 import { GanttLegend } from '../gantt/GanttLegend';
-import { GROUP_LABELS, type GroupBy } from '../gantt/rows';
+import { GROUP_LABELS, GROUPS, type GroupBy } from '../gantt/rows';
+import { rememberPlan } from '../current-plan';
 import { useMenuCommands } from '../menu-mailbox';
 import { loadPrintChoice, printHash, savePrintChoice, type PrintChoice } from '../print-choice';
 import { shell } from '../shell';
@@ -18,10 +19,12 @@ const ZOOMS: { id: ZoomChoice; label: string }[] = [
   { id: 'fit', label: '全部' },
 ];
 
-const GROUPS: GroupBy[] = ['category', 'town', 'stage'];
-
-export default function GanttPage() {
-  const { data, error, loading } = useApi('gantt.get', {});
+export default function GanttPage({ planId }: { planId?: number }) {
+  const { data, error, loading } = useApi('gantt.get', planId === undefined ? {} : { planId });
+  const shownPlan = data?.plan.id;
+  useEffect(() => {
+    if (shownPlan !== undefined) rememberPlan(shownPlan);
+  }, [shownPlan]);
   const [groupBy, setGroupBy] = useState<GroupBy>('category');
   const [zoom, setZoom] = useState<ZoomChoice>('fit');
   const [{ paper, range }, setChoice] = useState<PrintChoice>(loadPrintChoice);
@@ -53,12 +56,13 @@ export default function GanttPage() {
   });
 
   const openPrint = (): void => {
-    window.location.hash = printHash({ paper, range });
+    window.location.hash = printHash({ paper, range }, undefined, data?.plan.id);
   };
 
   const years = data ? Array.from({ length: data.plan.endYear - data.plan.startYear + 1 }, (_, i) => data.plan.startYear + i) : [];
   const siteCount = data?.projects.reduce((n, p) => n + p.sites.length, 0) ?? 0;
   const late = data?.projects.filter((p) => p.light === 'red').length ?? 0;
+  const unreported = data?.projects.filter((p) => p.light === 'grey').length ?? 0;
 
   return (
     <section className="gantt-page" aria-busy={loading}>
@@ -103,7 +107,7 @@ export default function GanttPage() {
         </button>
         {data && (
           <span className="gantt-summary">
-            {data.plan.title} · {data.projects.length} 个项目 · {siteCount} 个站点 · 滞后 {late} 个 · 今天 {data.today}
+            {data.plan.title} · {data.projects.length} 个项目 · {siteCount} 个站点 · 滞后 {late} 个 · 未填报 {unreported} 个 · 今天 {data.today}
           </span>
         )}
       </div>

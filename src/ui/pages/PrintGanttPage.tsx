@@ -1,4 +1,4 @@
-// '#/print/gantt?paper=A3|A4&range=plan|year:2024|custom&from=…&to=…[&sites=1][&action=print|pdf]'
+// '#/print/gantt?paper=A3|A4&range=plan|year:2024|custom&from=…&to=…[&plan=ID][&group=category|town|stage][&sites=1][&action=print|pdf]'
 // The paginated print layout, drawn by the app itself: every sheet repeats the title,
 // the time header, the legend, 第 n 页 / 共 N 页 and the print date. The root gets
 // data-print-ready="true" once laid out and the fonts are loaded, which is what
@@ -13,14 +13,15 @@ import { GanttLegend } from '../gantt/GanttLegend';
 import { layoutBars } from '../gantt/layout';
 import { buildPrintLayout, pageLabel, PAPERS, type PrintLayout, type PrintPage } from '../gantt/print-layout';
 import { printOptions, type PrintOptions } from '../gantt/print-range';
-import { buildRows, periodLabel, type GroupBy } from '../gantt/rows';
+import { buildRows, isGroupBy } from '../gantt/rows';
 import { headerRows, todayX } from '../gantt/scale';
 import { formatWan } from '../../domain/money';
+import { windowLabel } from '../../domain/schedule';
+import { withPlan } from '../current-plan';
+import { planParam } from '../router';
 import { printPage, shell } from '../shell';
 import '../gantt/gantt.css';
 import '../gantt/print.css';
-
-const GROUPS: readonly GroupBy[] = ['category', 'town', 'stage'];
 
 function Sheet({ layout, page, total, data, opts }: { layout: PrintLayout; page: PrintPage; total: number; data: GanttData; opts: PrintOptions }) {
   const m = layout.metrics;
@@ -108,7 +109,7 @@ function Sheet({ layout, page, total, data, opts }: { layout: PrintLayout; page:
                   {row.investmentYuan === null ? '—' : formatWan(row.investmentYuan)}
                 </div>
                 <div style={{ width: c.period }} className="print-c">
-                  {periodLabel(row.window)}
+                  {windowLabel(row.window)}
                 </div>
                 <div style={{ width: c.percent }} className="print-c">
                   {percentLabel(row.percent)}
@@ -130,13 +131,14 @@ function Sheet({ layout, page, total, data, opts }: { layout: PrintLayout; page:
 }
 
 export default function PrintGanttPage({ params }: { params: URLSearchParams }) {
-  const { data, error } = useApi('gantt.get', {});
+  const planId = planParam(params);
+  const { data, error } = useApi('gantt.get', planId === undefined ? {} : { planId });
   const [ready, setReady] = useState(false);
   const opts = useMemo(() => (data ? printOptions(params, data.plan) : null), [data, params]);
   const layout = useMemo(() => {
     if (!data || !opts) return null;
     const group = params.get('group');
-    const groupBy = GROUPS.find((g) => g === group) ?? 'category';
+    const groupBy = isGroupBy(group) ? group : 'category';
     const expanded = new Set(opts.includeSites ? data.projects.map((p) => p.project.id) : []);
     return buildPrintLayout(opts.paper, buildRows(data, groupBy, expanded), opts.range);
   }, [data, opts, params]);
@@ -168,7 +170,7 @@ export default function PrintGanttPage({ params }: { params: URLSearchParams }) 
     <div className="gantt-print" data-print-ready={ready ? 'true' : 'false'} data-paper={paper}>
       <style>{`@page { size: ${paper} landscape; margin: 0; }`}</style>
       <div className="print-toolbar no-print">
-        <a href="#/gantt">← 返回甘特图</a>
+        <a href={withPlan('#/gantt', planId)}>← 返回甘特图</a>
         <button type="button" onClick={() => void printPage()} disabled={!ready}>
           打印
         </button>

@@ -1,6 +1,9 @@
-// 项目详情: every field editable, saved through the Api, with undo and the change history.
+// 项目详情: every field editable, the sites editable, saved through the Api, with the change
+// history and one undo button. What can be undone is the backend's rule (history.undoable):
+// the page shows the label it gets and keeps no rule of its own.
 import { useEffect, useState, type ReactNode } from 'react';
 import { ApiError, describeIssue, type Issue } from '../../domain/api/errors';
+import type { UndoableBatch } from '../../domain/api/history';
 import type { ProjectDetail } from '../../domain/api/register';
 import { PROJECT_FIELD_LABELS, fieldLabel } from '../../domain/field-labels';
 import { CATEGORIES, NATURES, REMARKS, type ScaleMetrics } from '../../domain/model';
@@ -8,7 +11,13 @@ import { formatWan } from '../../domain/money';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
 import { toApiError, useApi } from '../components/use-api';
-import { displayValue, formFromProject, formToPatch, isDirty, type FormField, type ProjectForm } from '../project/project-form';
+import { fundingHash } from '../funding/funding-route';
+import { describeChange, isShownChange } from '../project/change-rows';
+import { fieldMaxLength, formFromProject, formToPatch, isDirty, type FormField, type ProjectForm } from '../project/project-form';
+import { historySiteNames, undoButtonState } from '../project/undo-button';
+import SitesEditor from '../project/SitesEditor';
+import ProgressTimeline from '../project/ProgressTimeline';
+import MilestonesEditor from '../project/MilestonesEditor';
 
 const DOOR_LABELS = { ui: '界面', import: '导入', cli: '命令行' } as const;
 
@@ -59,17 +68,30 @@ function Metrics({ metrics }: { metrics: ScaleMetrics }) {
   );
 }
 
-function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: ProjectDetail) => void }) {
+interface EditorProps {
+  detail: ProjectDetail;
+  onSaved: (d: ProjectDetail) => void;
+  /** page-wide message line and error banner, shared with the sites editor and undo */
+  status: string;
+  setStatus: (s: string) => void;
+  error: ApiError | null;
+  setError: (e: ApiError | null) => void;
+  undo: UndoableBatch | null;
+  undoBusy: boolean;
+  onUndo: () => void;
+}
+
+function Editor({ detail, onSaved, status, setStatus, error, setError, undo, undoBusy, onUndo }: EditorProps) {
   const saved = formFromProject(detail.project);
   const [form, setForm] = useState<ProjectForm>(saved);
   const [issues, setIssues] = useState<Issue[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const dirty = isDirty(form, saved);
-  const canUndo = detail.history.some((h) => h.entity === 'project' && h.undoneBy === null && !h.batchId.startsWith('undo:') && h.field !== '*');
+  const undoState = undoButtonState(undo, { busy: busy || undoBusy, dirty });
 
-  useEffect(() => setForm(formFromProject(detail.project)), [detail.project]);
+  // reset only when the project's values change (a site save must not drop unsaved form edits)
+  const projectKey = JSON.stringify(detail.project);
+  useEffect(() => setForm(formFromProject(detail.project)), [projectKey]);
 
   async function save() {
     const { patch, issues: local } = formToPatch(form);
@@ -89,20 +111,6 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
       setIssues(err.issues.filter((i) => i.field));
       setError(err);
       setStatus('');
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function undo() {
-    setBusy(true);
-    try {
-      onSaved(await send('project.undoLast', { id: detail.project.id }));
-      setIssues([]);
-      setError(null);
-      setStatus('已撤销上一次修改');
-    } catch (e) {
-      setError(toApiError(e));
     } finally {
       setBusy(false);
     }
@@ -133,6 +141,7 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
       aria-label={PROJECT_FIELD_LABELS[field]}
       value={form[field]}
       onChange={set(field)}
+      maxLength={fieldMaxLength(field)}
       aria-invalid={issues.some((i) => i.field === field)}
       {...extra}
     />
@@ -144,6 +153,7 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
       rows={rows}
       value={form[field]}
       onChange={set(field)}
+      maxLength={fieldMaxLength(field)}
       aria-invalid={issues.some((i) => i.field === field)}
     />
   );
@@ -213,8 +223,18 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
         <button type="button" className="btn" disabled={busy || !dirty} onClick={() => { setForm(saved); setIssues([]); setError(null); }}>
           放弃修改
         </button>
-        <button type="button" className="btn" disabled={busy || dirty || !canUndo} onClick={() => void undo()}>
-          撤销上次修改
+        <button
+          type="button"
+          className="btn"
+          data-testid="undo-button"
+          disabled={undoState.disabled}
+          title={undoState.title}
+          onClick={() => {
+            setIssues([]);
+            onUndo();
+          }}
+        >
+          {undoState.label}
         </button>
         <span className="status" role="status">
           {dirty ? '有未保存的修改' : status}
@@ -225,13 +245,55 @@ function Editor({ detail, onSaved }: { detail: ProjectDetail; onSaved: (d: Proje
 }
 
 export default function ProjectPage({ id }: { id: number }) {
-  const { data, error, loading } = useApi('project.get', { id });
+  const { data, error: loadError, loading } = useApi('project.get', { id });
+  const meta = useApi('meta.get', {});
   const [detail, setDetail] = useState<ProjectDetail | null>(null);
+  const [undoable, setUndoable] = useState<UndoableBatch | null>(null);
+  const [undoBusy, setUndoBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => setDetail(data), [data]);
 
-  if (error) return <section className="page"><ErrorBanner error={error} /><a href="#/">返回台账</a></section>;
+  // ask the backend, after every change, what the newest undoable save of this project is
+  useEffect(() => {
+    if (!detail) return;
+    let live = true;
+    // until the backend answers, offer nothing: a click now would undo the save before the one just made
+    setUndoable(null);
+    send('history.undoable', { projectId: detail.project.id }).then(
+      (u) => live && setUndoable(u),
+      () => live && setUndoable(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [detail]);
+
+  async function undo() {
+    if (!undoable || !detail) return;
+    if (undoable.confirm && !window.confirm(undoable.confirm)) return;
+    setUndoBusy(true);
+    try {
+      const r = await send('history.undo', { batchId: undoable.batchId, ...(undoable.confirm ? { confirm: true } : {}) });
+      if (r.removedProjectIds.includes(detail.project.id)) {
+        window.location.hash = '#/';
+        return;
+      }
+      setDetail(await send('project.get', { id: detail.project.id }));
+      setError(null);
+      setStatus(`已${r.label}`);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setUndoBusy(false);
+    }
+  }
+
+  if (loadError) return <section className="page"><ErrorBanner error={loadError} /><a href="#/">返回台账</a></section>;
   if (loading || !detail) return <section className="page"><p className="empty">正在加载…</p></section>;
   const p = detail.project;
+  const siteNames = historySiteNames(detail);
+  const history = detail.history.filter(isShownChange);
 
   return (
     <section className="page project">
@@ -247,36 +309,52 @@ export default function ProjectPage({ id }: { id: number }) {
             {p.startYear}—{p.endYear}年
           </p>
         </div>
+        <a className="btn" href={fundingHash(detail.plan.id, { kind: 'project', projectId: p.id })} data-testid="funding-link">
+          资金填报
+        </a>
       </header>
 
-      <Editor detail={detail} onSaved={setDetail} />
+      <Editor
+        detail={detail}
+        onSaved={setDetail}
+        status={status}
+        setStatus={setStatus}
+        error={error}
+        setError={setError}
+        undo={undoable}
+        undoBusy={undoBusy}
+        onUndo={() => void undo()}
+      />
 
-      <h2>建设点（{detail.sites.length}）</h2>
-      <table className="grid compact" data-testid="sites-table">
-        <thead>
-          <tr>
-            <th className="num">#</th>
-            <th>乡镇（街道）</th>
-            <th>村（社区）</th>
-            <th>地址</th>
-            <th>规模</th>
-          </tr>
-        </thead>
-        <tbody>
-          {detail.sites.map((s) => (
-            <tr key={s.id}>
-              <td className="num">{s.seq}</td>
-              <td>{s.town}</td>
-              <td>{s.village}</td>
-              <td>{s.address}</td>
-              <td>{s.scaleText}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <SitesEditor
+        detail={detail}
+        places={meta.data?.places ?? []}
+        disabled={undoBusy}
+        onSaved={(d, message) => {
+          setDetail(d);
+          setError(null);
+          setStatus(message);
+        }}
+      />
+
+      <ProgressTimeline projectId={p.id} planId={detail.plan.id} reloadToken={detail} />
+
+      <MilestonesEditor
+        projectId={p.id}
+        projectSeq={p.seq}
+        sites={detail.sites}
+        milestones={detail.milestones}
+        disabled={undoBusy}
+        onSaved={(message) => {
+          // reload the project: its milestones, facts and the undo button follow
+          void send('project.get', { id: p.id }).then(setDetail, (e: unknown) => setError(toApiError(e)));
+          setError(null);
+          setStatus(message);
+        }}
+      />
 
       <h2>修改记录</h2>
-      {detail.history.length === 0 ? (
+      {history.length === 0 ? (
         <p className="empty">尚无修改</p>
       ) : (
         <table className="grid compact" data-testid="history-table">
@@ -291,19 +369,22 @@ export default function ProjectPage({ id }: { id: number }) {
             </tr>
           </thead>
           <tbody>
-            {detail.history.map((h) => (
-              <tr key={h.id} className={h.undoneBy !== null ? 'undone' : undefined} data-testid="history-row">
-                <td>{new Date(h.at).toLocaleString('zh-CN', { hour12: false })}</td>
-                <td>{h.user}</td>
-                <td>{h.batchId.startsWith('undo:') ? '撤销' : DOOR_LABELS[h.door]}</td>
-                <td>{h.field === '*' ? '新建项目' : fieldLabel(h.field)}</td>
-                <td>{displayValue(h, h.oldValue)}</td>
-                <td>
-                  {displayValue(h, h.newValue)}
-                  {h.undoneBy !== null && <span className="chip">已撤销</span>}
-                </td>
-              </tr>
-            ))}
+            {history.map((h) => {
+              const c = describeChange(h, siteNames);
+              return (
+                <tr key={h.id} className={h.undoneBy !== null ? 'undone' : undefined} data-testid="history-row">
+                  <td>{new Date(h.at).toLocaleString('zh-CN', { hour12: false })}</td>
+                  <td>{h.user}</td>
+                  <td>{h.isUndo ? '撤销' : DOOR_LABELS[h.door]}</td>
+                  <td>{c.what}</td>
+                  <td>{c.before}</td>
+                  <td>
+                    {c.after}
+                    {h.undoneBy !== null && <span className="chip">已撤销</span>}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}

@@ -1,14 +1,21 @@
 // 项目台账: the projects of a plan with totals, sorting, filters and sites on demand.
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import type { ProjectRow } from '../../domain/api/register';
-import type { Site } from '../../domain/model';
+import type { ProjectDetail, ProjectRow } from '../../domain/api/register';
+import { LIGHT_LABELS, TRAFFIC_LIGHTS, type TrafficLight } from '../../domain/facts/traffic-light';
 import { formatWan } from '../../domain/money';
+import { windowLabel } from '../../domain/schedule';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
 import { useApi } from '../components/use-api';
 import XlsxToolbar from '../components/XlsxToolbar';
+import { rememberPlan, withPlan } from '../current-plan';
+import { percentLabel } from '../gantt/GanttGrid';
+import { LightTag } from '../register/LightTag';
 import {
+  asLightFilter,
   EMPTY_FILTER,
+  isFiltered,
+  lightCounts,
   matchesFilter,
   nextSort,
   sortRows,
@@ -29,42 +36,55 @@ const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
   { key: null, label: '规模', className: 'col-scale' },
   { key: 'investment', label: '投资估算（万元）', className: 'col-money num' },
   { key: 'window', label: '建设年限', className: 'col-years' },
+  { key: 'percent', label: '进度', className: 'col-percent num' },
+  { key: 'light', label: '状态', className: 'col-light' },
   { key: 'remark', label: '备注', className: 'col-remark' },
 ];
 
+const COLUMN_COUNT = COLUMNS.length + 1;
+
 function SiteRows({ projectId }: { projectId: number }) {
-  const [sites, setSites] = useState<Site[] | null>(null);
+  const [detail, setDetail] = useState<ProjectDetail | null>(null);
   useEffect(() => {
     let live = true;
-    void send('project.get', { id: projectId }).then((d) => live && setSites(d.sites));
+    void send('project.get', { id: projectId }).then((d) => live && setDetail(d));
     return () => {
       live = false;
     };
   }, [projectId]);
-  if (!sites)
+  if (!detail)
     return (
       <tr className="site-row">
         <td />
-        <td colSpan={9}>正在加载建设点…</td>
+        <td colSpan={COLUMN_COUNT - 1}>正在加载建设点…</td>
       </tr>
     );
+  const factsOf = new Map(detail.facts.sites.map((f) => [f.siteId, f]));
   return (
     <>
-      {sites.map((s) => (
-        <tr key={s.id} className="site-row" data-testid="site-row">
-          <td />
-          <td className="num dim">{s.seq}</td>
-          <td colSpan={4}>
-            {s.town}
-            {s.village && ` · ${s.village}`}
-            {s.address && <span className="dim"> {s.address}</span>}
-          </td>
-          <td className="col-scale dim">{s.scaleText}</td>
-          <td className="num">{s.budgetYuan === null ? '' : formatWan(s.budgetYuan)}</td>
-          <td>{s.startYear && s.endYear ? `${s.startYear}-${s.endYear}` : ''}</td>
-          <td />
-        </tr>
-      ))}
+      {detail.sites.map((s) => {
+        const f = factsOf.get(s.id);
+        return (
+          <tr key={s.id} className="site-row" data-testid="site-row">
+            <td />
+            <td className="num dim">{s.seq}</td>
+            <td colSpan={4}>
+              {s.town}
+              {s.village && ` · ${s.village}`}
+              {s.address && <span className="dim"> {s.address}</span>}
+            </td>
+            <td className="col-scale dim">{s.scaleText}</td>
+            <td className="num">{s.budgetYuan === null ? '' : formatWan(s.budgetYuan)}</td>
+            <td className={s.startYear === null ? 'reg-years dim' : 'reg-years'}>{f ? windowLabel(f.window) : ''}</td>
+            <td className="num">
+              {f && percentLabel(f.percent)}
+              {f?.stage && <span className="reg-stage">{f.stage}</span>}
+            </td>
+            <td>{f && <LightTag light={f.light} reason={f.lightReason} />}</td>
+            <td />
+          </tr>
+        );
+      })}
     </>
   );
 }
@@ -99,8 +119,13 @@ function ProjectRowView({ row, expanded, onToggle }: { row: ProjectRow; expanded
         <div className="clamp">{row.scaleText}</div>
       </td>
       <td className="num money">{formatWan(row.investmentYuan)}</td>
+      <td className="reg-years">{windowLabel(row)}</td>
+      <td className="num" title={row.facts.lastReportMonth ? `报告期 ${row.facts.lastReportMonth}` : '未填报'}>
+        {percentLabel(row.facts.percent)}
+        {row.facts.stage && <span className="reg-stage">{row.facts.stage}</span>}
+      </td>
       <td>
-        {row.startYear}-{row.endYear}
+        <LightTag light={row.facts.light} reason={row.facts.lightReason} />
       </td>
       <td>{row.remark && <span className={`tag tag-${row.remark === '重大前期' ? 'major' : 'pre'}`}>{row.remark}</span>}</td>
     </tr>
@@ -123,10 +148,10 @@ function PlanPicker({ planId, reloadKey }: { planId: number; reloadKey: number }
   );
 }
 
-export default function RegisterPage({ planId }: { planId?: number }) {
+export default function RegisterPage({ planId, light }: { planId?: number; light?: TrafficLight }) {
   const { data, error, loading, reload } = useApi('register.get', planId === undefined ? {} : { planId });
   const [imports, setImports] = useState(0);
-  const [filter, setFilter] = useState<RegisterFilter>(EMPTY_FILTER);
+  const [filter, setFilter] = useState<RegisterFilter>(light ? { ...EMPTY_FILTER, light } : EMPTY_FILTER);
   const [sort, setSort] = useState<SortState>({ key: 'seq', dir: 'asc' });
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const search = useRef<HTMLInputElement>(null);
@@ -150,6 +175,12 @@ export default function RegisterPage({ planId }: { planId?: number }) {
   );
   const sum = totals(rows);
   const filtered = data !== null && rows.length !== data.projects.length;
+  const counts = useMemo(() => lightCounts(data?.projects ?? []), [data]);
+  const shownPlan = data?.plan.id;
+  useEffect(() => {
+    // the Gantt, print and dashboard links follow the plan shown here
+    if (shownPlan !== undefined) rememberPlan(shownPlan);
+  }, [shownPlan]);
 
   const toggle = (id: number) => setExpanded((prev) => toggled(prev, id));
 
@@ -197,7 +228,15 @@ export default function RegisterPage({ planId }: { planId?: number }) {
             <option key={t}>{t}</option>
           ))}
         </select>
-        {(filter.text || filter.category || filter.town) && (
+        <select aria-label="状态" value={filter.light} onChange={(e) => setFilter({ ...filter, light: asLightFilter(e.target.value) })}>
+          <option value="">全部状态</option>
+          {TRAFFIC_LIGHTS.map((l) => (
+            <option key={l} value={l}>
+              {LIGHT_LABELS[l]}（{counts[l]}）
+            </option>
+          ))}
+        </select>
+        {isFiltered(filter) && (
           <button type="button" className="btn-link" onClick={() => setFilter(EMPTY_FILTER)}>
             清除筛选
           </button>
@@ -252,7 +291,7 @@ export default function RegisterPage({ planId }: { planId?: number }) {
               ))}
               {rows.length === 0 && (
                 <tr>
-                  <td colSpan={10} className="empty">
+                  <td colSpan={COLUMN_COUNT} className="empty">
                     没有符合条件的项目
                   </td>
                 </tr>
@@ -267,13 +306,23 @@ export default function RegisterPage({ planId }: { planId?: number }) {
                 <td className="num money" data-testid="total-investment">
                   {formatWan(sum.investmentYuan)}
                 </td>
-                <td colSpan={2} />
+                <td colSpan={4} className="dim" data-testid="total-completed">
+                  累计完成投资 {formatWan(sum.completedInvestmentYuan)} 万元
+                </td>
               </tr>
             </tfoot>
           </table>
         </div>
       )}
-      <p className="hint">点击项目名称打开项目页；点击 ▸ 展开建设点；点击表头排序。</p>
+      <p className="hint">
+        点击项目名称打开项目页；点击 ▸ 展开建设点；点击表头排序；鼠标停在状态上显示原因。
+        {data && (
+          <>
+            {' '}
+            <a href={withPlan('#/gantt', data.plan.id)}>查看本规划甘特图</a>
+          </>
+        )}
+      </p>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Issue } from '../../domain/api/errors';
 import type { ProjectPatch } from '../../domain/api/register';
 import type { ChangeLogEntry, Project } from '../../domain/model';
 import { formatWan, wanToYuan, yuanToWan } from '../../domain/money';
+import { PROJECT_TEXT_RULES, type ProjectTextField } from '../../domain/project-rules';
 
 export const FORM_FIELDS = [
   'seq',
@@ -25,6 +26,19 @@ export const FORM_FIELDS = [
 
 export type FormField = (typeof FORM_FIELDS)[number];
 export type ProjectForm = Record<FormField, string>;
+
+/**
+ * The input's maxLength: the backend's limit for a text field (PROJECT_TEXT_RULES), none for
+ * numbers and dates, whose own checks say what is wrong. An older, longer value still shows
+ * and can be shortened; it cannot grow.
+ */
+export function fieldMaxLength(field: FormField): number | undefined {
+  return isTextField(field) ? PROJECT_TEXT_RULES[field].max : undefined;
+}
+
+function isTextField(field: string): field is ProjectTextField {
+  return Object.hasOwn(PROJECT_TEXT_RULES, field);
+}
 
 export function formFromProject(p: Project): ProjectForm {
   return {

@@ -1,7 +1,8 @@
 // Pure logic of the register table: filtering, sorting and totals.
 import type { ProjectRow } from '../../domain/api/register';
+import { TRAFFIC_LIGHTS, type TrafficLight } from '../../domain/facts/traffic-light';
 
-export type SortKey = 'seq' | 'name' | 'category' | 'nature' | 'location' | 'investment' | 'window' | 'remark';
+export type SortKey = 'seq' | 'name' | 'category' | 'nature' | 'location' | 'investment' | 'window' | 'remark' | 'light' | 'percent';
 export interface SortState {
   key: SortKey;
   dir: 'asc' | 'desc';
@@ -11,9 +12,19 @@ export interface RegisterFilter {
   text: string;
   category: string;
   town: string;
+  /** '' for every light */
+  light: TrafficLight | '';
 }
 
-export const EMPTY_FILTER: RegisterFilter = { text: '', category: '', town: '' };
+export const EMPTY_FILTER: RegisterFilter = { text: '', category: '', town: '', light: '' };
+
+export function isFiltered(f: RegisterFilter): boolean {
+  return f.text !== '' || f.category !== '' || f.town !== '' || f.light !== '';
+}
+
+export function asLightFilter(value: string): TrafficLight | '' {
+  return TRAFFIC_LIGHTS.find((l) => l === value) ?? '';
+}
 
 function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
@@ -22,6 +33,7 @@ function normalise(s: string): string {
 export function matchesFilter(row: ProjectRow, f: RegisterFilter): boolean {
   if (f.category && row.category !== f.category) return false;
   if (f.town && !row.towns.includes(f.town)) return false;
+  if (f.light && row.facts.light !== f.light) return false;
   const needle = normalise(f.text);
   if (!needle) return true;
   const hay = normalise([String(row.seq), row.name, row.category, row.nature, row.locationText, row.scaleText, row.remark, row.owner].join('|'));
@@ -48,6 +60,12 @@ function compare(a: ProjectRow, b: ProjectRow, key: SortKey): number {
       return collator.compare(a.locationText, b.locationText);
     case 'remark':
       return collator.compare(a.remark, b.remark);
+    case 'light':
+      // worst first: red, yellow, green, done, grey (TRAFFIC_LIGHTS order)
+      return TRAFFIC_LIGHTS.indexOf(a.facts.light) - TRAFFIC_LIGHTS.indexOf(b.facts.light);
+    case 'percent':
+      // never reported sorts below 0 %
+      return (a.facts.percent ?? -1) - (b.facts.percent ?? -1);
   }
 }
 
@@ -61,9 +79,28 @@ export function nextSort(current: SortState, key: SortKey): SortState {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 
-export function totals(rows: ProjectRow[]): { count: number; investmentYuan: number; siteCount: number } {
+export interface RegisterTotals {
+  count: number;
+  investmentYuan: number;
+  siteCount: number;
+  completedInvestmentYuan: number;
+}
+
+export function totals(rows: ProjectRow[]): RegisterTotals {
   return rows.reduce(
-    (t, r) => ({ count: t.count + 1, investmentYuan: t.investmentYuan + r.investmentYuan, siteCount: t.siteCount + r.siteCount }),
-    { count: 0, investmentYuan: 0, siteCount: 0 },
+    (t, r) => ({
+      count: t.count + 1,
+      investmentYuan: t.investmentYuan + r.investmentYuan,
+      siteCount: t.siteCount + r.siteCount,
+      completedInvestmentYuan: t.completedInvestmentYuan + r.facts.completedInvestmentYuan,
+    }),
+    { count: 0, investmentYuan: 0, siteCount: 0, completedInvestmentYuan: 0 },
   );
+}
+
+/** how many rows have each light, for the filter's option labels */
+export function lightCounts(rows: readonly ProjectRow[]): Record<TrafficLight, number> {
+  const counts: Record<TrafficLight, number> = { red: 0, yellow: 0, green: 0, done: 0, grey: 0 };
+  for (const r of rows) counts[r.facts.light]++;
+  return counts;
 }

@@ -10,8 +10,10 @@ export class ProjectPage {
 
   constructor(page: Page) {
     this.page = page;
-    this.saveButton = page.getByRole('button', { name: /保存/ });
-    this.undoButton = page.getByRole('button', { name: '撤销上次修改' });
+    // the project form's own button (the page also has 保存里程碑 and, while editing a site, 保存建设点)
+    this.saveButton = page.getByRole('button', { name: '保存（Ctrl+S）', exact: true });
+    // its text is the backend's label of what it undoes, e.g. 撤销：修改 投资估算
+    this.undoButton = page.getByTestId('undo-button');
     this.historyRows = page.getByTestId('history-row');
     this.status = page.getByRole('status');
   }

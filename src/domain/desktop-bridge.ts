@@ -1,14 +1,15 @@
-// What the Electron preload exposes to the page (window.api, window.desktop). Declared
-// here, not imported from 'electron', so nothing under src/ depends on Electron.
-// Both are absent in browser mode.
+// What the Electron preload exposes to the page (window.api, window.desktop): types only,
+// shared by electron/ (which implements them) and src/ui (which calls them), so that
+// neither imports the other and nothing here depends on Electron.
 //
 // Results come back as { ok, value | error } rather than as rejections: an Error that
 // crosses Electron's contextBridge keeps only its message, so ApiError's code and
 // issues (sheet, row, column) would be lost. src/ui/desktop-api.ts and src/ui/shell.ts
 // unwrap the envelope and throw ApiError.fromBody on the renderer's side.
-import type { ApiInput, ApiMethod, ApiOutput } from '../domain/api/contract';
-import type { ApiErrorBody } from '../domain/api/errors';
+import type { ApiInput, ApiMethod, ApiOutput } from './api/contract';
+import type { ApiErrorBody } from './api/errors';
 import type { MenuCommand } from './menu-commands';
+import type { Paper } from './paper';
 
 export type BridgeResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
 
@@ -22,24 +23,26 @@ export interface OpenedFile {
   base64: string;
 }
 
-export type PaperSize = 'A3' | 'A4';
+/** the paper sizes' one home is domain/paper.ts */
+export type PaperSize = Paper;
+
+export interface PrintPdfOptions {
+  paper: PaperSize;
+  fileName?: string;
+  /** the one-page brief is A4 portrait; the Gantt prints landscape */
+  portrait?: boolean;
+}
 
 export interface DesktopShell {
   /** save dialog, then writes the bytes; false when the user cancels */
   saveFile(fileName: string, base64: string): Promise<BridgeResult<boolean>>;
-  /** accept like <input accept>: ".xlsx,.xls"; null when the user cancels; files over 50 MB are refused */
+  /** accept like <input accept>: ".xlsx,.xls"; null when the user cancels; files over OPEN_FILE_MAX_BYTES are refused */
   openFile(accept: string): Promise<BridgeResult<OpenedFile | null>>;
-  /** prints the current page to PDF (landscape) and asks where to save it; false when cancelled */
-  printPdf(opts: { paper: PaperSize; fileName?: string }): Promise<BridgeResult<boolean>>;
+  /** prints the current page to PDF (landscape unless `portrait`) and asks where to save it; false when cancelled */
+  printPdf(opts: PrintPdfOptions): Promise<BridgeResult<boolean>>;
   /** the system print dialog for the current page */
   print(): Promise<BridgeResult<boolean>>;
   /** subscribe to application-menu commands; returns the unsubscribe function */
   onMenuCommand(cb: (cmd: MenuCommand) => void): () => void;
 }
 
-declare global {
-  interface Window {
-    readonly api?: DesktopApi;
-    readonly desktop?: DesktopShell;
-  }
-}

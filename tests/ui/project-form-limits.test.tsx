@@ -1,0 +1,61 @@
+// The project form against a real backend (temporary database) in jsdom: text inputs carry the
+// backend's length limits, and a 序号 another project holds is refused at the 序号 field.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Backend } from '../../src/backend/backend';
+import { PROJECT_TEXT_RULES } from '../../src/domain/project-rules';
+import ProjectPage from '../../src/ui/pages/ProjectPage';
+import { openTempBackend } from '../unit/helpers/temp-db';
+
+const state = vi.hoisted(() => ({ backend: null as Backend | null }));
+
+vi.mock('../../src/ui/api-client', () => ({
+  send: (method: string, input: unknown) => {
+    if (!state.backend) throw new Error('no backend');
+    return state.backend.call(method, input, 'ui');
+  },
+}));
+
+beforeEach(() => {
+  state.backend = openTempBackend({ user: '张三' });
+});
+
+afterEach(() => {
+  cleanup();
+  state.backend?.close();
+  state.backend = null;
+});
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
+
+describe('project form', { timeout: 30_000 }, () => {
+  it('limits text inputs to what the backend accepts', async () => {
+    render(<ProjectPage id={1} />);
+    await waitFor(() => expect(field('项目名称').value).not.toBe(''), { timeout: 10_000 });
+    expect(field('项目名称').maxLength).toBe(PROJECT_TEXT_RULES.name.max);
+    expect(field('类别').maxLength).toBe(PROJECT_TEXT_RULES.category.max);
+    expect(field('拟建设规模和建设内容').maxLength).toBe(PROJECT_TEXT_RULES.scaleText.max);
+    // -1: no limit
+    expect(field('序号').maxLength).toBe(-1);
+  });
+
+  it('shows a 序号 another project holds at the 序号 field, and saves nothing', async () => {
+    render(<ProjectPage id={10} />);
+    await waitFor(() => expect(field('序号').value).toBe('10'), { timeout: 10_000 });
+    const save = () => screen.getByRole('button', { name: '保存（Ctrl+S）' }) as HTMLButtonElement;
+    // the page may still be settling (a late load resets the form): type until Save is offered
+    await waitFor(
+      () => {
+        if (field('序号').value !== '1') fireEvent.change(field('序号'), { target: { value: '1' } });
+        expect(save().disabled).toBe(false);
+      },
+      { timeout: 10_000 },
+    );
+    fireEvent.click(save());
+    const first = (await state.backend?.send('project.get', { id: 1 }))?.project.name ?? '';
+    await waitFor(() => expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain(`序号 1 已被「${first}」使用`), {
+      timeout: 10_000,
+    });
+    expect((await state.backend?.send('project.get', { id: 10 }))?.project.seq).toBe(10);
+  });
+});
