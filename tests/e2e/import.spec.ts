@@ -74,6 +74,14 @@ test.describe('导入附件1', () => {
     await expect(register.grandTotal).toHaveText('64,160');
     expect(await register.investmentOf(9)).toBe('7,800');
     await page.screenshot({ path: 'test-results/screens/import-applied.png' });
+
+    // 撤销本次导入: the new project goes (after the question), the changed one comes back
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('xlsx-notice').getByRole('button', { name: '撤销本次导入' }).click();
+    await expect(page.getByTestId('xlsx-notice')).toContainText('已撤销本次导入');
+    await expect(register.rows).toHaveCount(15);
+    await expect(register.grandTotal).toHaveText('63,760');
+    expect(await register.investmentOf(9)).toBe('7,500');
   });
 
   test('a bad file shows its message and nothing changes', async ({ page }) => {

@@ -1,7 +1,7 @@
 // 导入附件1… / 导出附件1 / 导出清单 for the register, plus drag-and-drop import anywhere
 // on the window and the desktop menu's import/export commands.
 import { useCallback, useState } from 'react';
-import type { ApiError } from '../../domain/api/errors';
+import { ApiError } from '../../domain/api/errors';
 import type { ExportKind } from '../../domain/api/xlsx';
 import { send } from '../api-client';
 import { withImportProgress } from '../import-progress';
@@ -19,11 +19,15 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
   const [dialog, setDialog] = useState<ImportDialogState | null>(null);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** the import just applied, while it can still be taken back whole */
+  const [lastImport, setLastImport] = useState<{ batchId: string; planId: number | null } | null>(null);
+  const [undoing, setUndoing] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const busy = dialog?.kind === 'working' || exporting !== null;
 
   const preview = useCallback(async (file: DroppedFile) => {
     setNotice(null);
+    setLastImport(null);
     setError(null);
     setDialog({ kind: 'working', stage: '正在读取并检查文件…', fileName: file.fileName, percent: null });
     try {
@@ -59,11 +63,39 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
       );
       setDialog(null);
       setNotice(`已导入 ${fileName}：${r.summary}` + (r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : '') + r.warnings.join(''));
+      setLastImport(r.batchId ? { batchId: r.batchId, planId: r.planId } : null);
       if (r.planId !== null) onImported?.(r.planId);
     } catch (e) {
       setDialog({ kind: 'error', error: toApiError(e), fileName });
     }
   }, [dialog, onImported]);
+
+  // 撤销本次导入: the backend decides whether the import is still the newest save and what to ask first
+  const undoImport = useCallback(async () => {
+    if (!lastImport) return;
+    setUndoing(true);
+    setError(null);
+    try {
+      const u = await send('history.undoable', lastImport.planId === null ? {} : { planId: lastImport.planId });
+      if (!u || u.batchId !== lastImport.batchId) {
+        setError(new ApiError('conflict', '本次导入之后已有其他修改，不能整批撤销；请在项目页逐项撤销。'));
+        return;
+      }
+      if (u.blocked) {
+        setError(new ApiError('conflict', u.blocked));
+        return;
+      }
+      if (u.confirm && !window.confirm(u.confirm)) return;
+      const r = await send('history.undo', { batchId: u.batchId, ...(u.confirm ? { confirm: true } : {}) });
+      setLastImport(null);
+      setNotice(`已${r.label}。`);
+      if (lastImport.planId !== null) onImported?.(lastImport.planId);
+    } catch (e) {
+      setError(toApiError(e));
+    } finally {
+      setUndoing(false);
+    }
+  }, [lastImport, onImported]);
 
   const exportKind = useCallback(
     async (kind: ExportKind) => {
@@ -109,7 +141,20 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
       {notice && (
         <div className="banner banner-ok" role="status" data-testid="xlsx-notice">
           {notice}
-          <button type="button" className="banner-close" onClick={() => setNotice(null)} aria-label="关闭">
+          {lastImport && (
+            <button type="button" className="btn" onClick={() => void undoImport()} disabled={undoing}>
+              撤销本次导入
+            </button>
+          )}
+          <button
+            type="button"
+            className="banner-close"
+            onClick={() => {
+              setNotice(null);
+              setLastImport(null);
+            }}
+            aria-label="关闭"
+          >
             ×
           </button>
         </div>

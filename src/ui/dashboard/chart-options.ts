@@ -56,9 +56,10 @@ export function sourcesOption(sources: readonly SourceTotal[]): ChartOption {
   ];
   return {
     ...base(),
-    legend: { top: 0, itemWidth: 12, itemHeight: 10 },
+    legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 10 } },
     grid: { left: 56, right: 12, top: 28, bottom: 24 },
-    xAxis: { type: 'category', data: sources.map((s) => s.name), axisTick: { show: false } },
+    // every source named, however narrow the chart (ECharts would skip labels that crowd)
+    xAxis: { type: 'category', data: sources.map((s) => s.name), axisTick: { show: false }, axisLabel: { interval: 0, fontSize: 10 } },
     yAxis: { type: 'value', name: '万元', nameGap: 8, splitLine: { lineStyle: { color: '#e5e7eb' } } },
     series: kinds.map((k, i) => ({
       type: 'bar',
@@ -76,18 +77,19 @@ export function monthsOption(months: readonly MonthTotal[]): ChartOption {
   const cumulative = months.map((m) => (running += m.completedYuan));
   return {
     ...base(),
-    legend: { top: 0, itemWidth: 12, itemHeight: 10 },
+    legend: { top: 0, itemWidth: 12, itemHeight: 10, textStyle: { fontSize: 10 } },
     grid: { left: 56, right: 56, top: 28, bottom: 24 },
     xAxis: { type: 'category', data: months.map((m) => m.month) },
+    // the units are in the legend: axis names would collide with it on a small chart
     yAxis: [
-      { type: 'value', name: '当月（万元）', nameGap: 8, splitLine: { lineStyle: { color: '#e5e7eb' } } },
-      { type: 'value', name: '累计（万元）', nameGap: 8, splitLine: { show: false } },
+      { type: 'value', splitLine: { lineStyle: { color: '#e5e7eb' } } },
+      { type: 'value', splitLine: { show: false } },
     ],
     series: [
-      { type: 'bar', name: '当月完成投资', barMaxWidth: 16, itemStyle: { color: SERIES_COLORS[1] }, data: months.map((m) => wan(m.completedYuan)) },
+      { type: 'bar', name: '当月完成（左轴，万元）', barMaxWidth: 16, itemStyle: { color: SERIES_COLORS[1] }, data: months.map((m) => wan(m.completedYuan)) },
       {
         type: 'line',
-        name: '累计完成投资',
+        name: '累计完成（右轴，万元）',
         yAxisIndex: 1,
         symbol: 'circle',
         symbolSize: 5,
