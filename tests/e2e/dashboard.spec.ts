@@ -18,6 +18,11 @@ test.describe('总览', () => {
     await expect(dash.attention.getByRole('listitem').first()).toContainText('从未填报进度');
     // the towns' own shares add up to the plan, never a whole project per town
     await expect(page.getByRole('table', { name: '按类别' }).locator('tfoot')).toContainText('63,760');
+
+    // a light count opens the register filtered to that light
+    await dash.lights.locator('[data-light="grey"]').getByRole('button').click();
+    await expect(page).toHaveURL(/#\/\?plan=1&light=grey/);
+    await expect(page.getByRole('combobox', { name: '状态' })).toHaveValue('grey');
   });
 
   test('prints on one A4 portrait page, with the plan chosen', async ({ page }) => {

@@ -1,32 +1,15 @@
 // 资金填报 and 设置 → 资金来源 against a real backend (temporary database) in jsdom: typing and
 // pasting amounts, live totals, the confirmation of an over-arrival, one saved batch that
 // 撤销 reverts; sources added, renamed, and a used one not removable.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import FundingPage from '../../src/ui/pages/FundingPage';
 import FundingSourcesSection from '../../src/ui/settings/FundingSourcesSection';
-import { openTempBackend } from '../unit/helpers/temp-db';
+import { state, useRealBackend } from './helpers/real-backend';
 
-const state = vi.hoisted(() => ({ backend: null as Backend | null }));
+vi.mock('../../src/ui/api-client', () => import('./helpers/real-backend'));
 
-vi.mock('../../src/ui/api-client', () => ({
-  send: (method: string, input: unknown) => {
-    if (!state.backend) throw new Error('no backend');
-    return state.backend.call(method, input, 'ui');
-  },
-}));
-
-beforeEach(() => {
-  state.backend = openTempBackend({ user: '财务' });
-});
-
-afterEach(() => {
-  cleanup();
-  state.backend?.close();
-  state.backend = null;
-  vi.restoreAllMocks();
-});
+useRealBackend('财务');
 
 function amounts(): unknown[] {
   return state.backend?.db.prepare('SELECT source_id, year, kind, amount_yuan FROM funding ORDER BY id').all() ?? [];

@@ -1,31 +1,14 @@
 // 月度填报 against a real backend (temporary database, fixed today 2026-11-29) in jsdom:
 // keyboard entry, a pasted block, one save = one batch, 撤销 of the whole save, and a
 // refusal by the backend put back on the cell of the row it names.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import MonthlyReportPage from '../../src/ui/pages/MonthlyReportPage';
-import { openTempBackend } from '../unit/helpers/temp-db';
+import { state, useRealBackend } from './helpers/real-backend';
 
-const state = vi.hoisted(() => ({ backend: null as Backend | null }));
+vi.mock('../../src/ui/api-client', () => import('./helpers/real-backend'));
 
-vi.mock('../../src/ui/api-client', () => ({
-  send: (method: string, input: unknown) => {
-    if (!state.backend) throw new Error('no backend');
-    return state.backend.call(method, input, 'ui');
-  },
-}));
-
-beforeEach(() => {
-  state.backend = openTempBackend({ user: '王五' });
-});
-
-afterEach(() => {
-  cleanup();
-  state.backend?.close();
-  state.backend = null;
-  vi.restoreAllMocks();
-});
+useRealBackend('王五');
 
 interface Row {
   site_id: number | null;

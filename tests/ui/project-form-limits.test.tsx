@@ -1,30 +1,14 @@
 // The project form against a real backend (temporary database) in jsdom: text inputs carry the
 // backend's length limits, and a 序号 another project holds is refused at the 序号 field.
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { PROJECT_TEXT_RULES } from '../../src/domain/project-rules';
 import ProjectPage from '../../src/ui/pages/ProjectPage';
-import { openTempBackend } from '../unit/helpers/temp-db';
+import { state, useRealBackend } from './helpers/real-backend';
 
-const state = vi.hoisted(() => ({ backend: null as Backend | null }));
+vi.mock('../../src/ui/api-client', () => import('./helpers/real-backend'));
 
-vi.mock('../../src/ui/api-client', () => ({
-  send: (method: string, input: unknown) => {
-    if (!state.backend) throw new Error('no backend');
-    return state.backend.call(method, input, 'ui');
-  },
-}));
-
-beforeEach(() => {
-  state.backend = openTempBackend({ user: '张三' });
-});
-
-afterEach(() => {
-  cleanup();
-  state.backend?.close();
-  state.backend = null;
-});
+useRealBackend('张三');
 
 const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement | HTMLTextAreaElement;
 

@@ -1,37 +1,14 @@
 // The project page's progress timeline and milestones editor against a real backend in jsdom.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import ProjectPage from '../../src/ui/pages/ProjectPage';
-import { openTempBackend } from '../unit/helpers/temp-db';
+import { state, useRealBackend } from './helpers/real-backend';
 
-const state = vi.hoisted(() => ({ backend: null as Backend | null, pending: 0 }));
-
-// counts calls in flight, so a test can wait until the page has asked everything it asks
-vi.mock('../../src/ui/api-client', () => ({
-  send: async (method: string, input: unknown) => {
-    if (!state.backend) throw new Error('no backend');
-    state.pending++;
-    try {
-      return await state.backend.call(method, input, 'ui');
-    } finally {
-      state.pending--;
-    }
-  },
-}));
+vi.mock('../../src/ui/api-client', () => import('./helpers/real-backend'));
 
 const settled = () => waitFor(() => expect(state.pending).toBe(0), { timeout: 5000 });
 
-beforeEach(() => {
-  state.backend = openTempBackend({ user: '赵六' });
-});
-
-afterEach(() => {
-  cleanup();
-  state.backend?.close();
-  state.backend = null;
-  vi.restoreAllMocks();
-});
+useRealBackend('赵六');
 
 const timeline = () => screen.getByTestId('progress-timeline');
 const milestones = () => screen.getByRole('region', { name: '里程碑' });

@@ -1,30 +1,13 @@
 // The project page against a real backend (temporary database) in jsdom: sites are added,
 // edited, archived after a confirmation, and each save is undone with the page's one undo button.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Backend } from '../../src/backend/backend';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import ProjectPage from '../../src/ui/pages/ProjectPage';
-import { openTempBackend } from '../unit/helpers/temp-db';
+import { state, useRealBackend } from './helpers/real-backend';
 
-const state = vi.hoisted(() => ({ backend: null as Backend | null }));
+vi.mock('../../src/ui/api-client', () => import('./helpers/real-backend'));
 
-vi.mock('../../src/ui/api-client', () => ({
-  send: (method: string, input: unknown) => {
-    if (!state.backend) throw new Error('no backend');
-    return state.backend.call(method, input, 'ui');
-  },
-}));
-
-beforeEach(() => {
-  state.backend = openTempBackend({ user: '张三' });
-});
-
-afterEach(() => {
-  cleanup();
-  state.backend?.close();
-  state.backend = null;
-  vi.restoreAllMocks();
-});
+useRealBackend('张三');
 
 const sitesSection = () => screen.getByRole('region', { name: '建设点' });
 const siteRows = () => within(sitesSection()).queryAllByTestId('site-edit-row');

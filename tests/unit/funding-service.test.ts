@@ -2,9 +2,9 @@
 // seeded temporary database: totals and rates, checks with confirmation, one logged batch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
-import { ApiError } from '../../src/domain/api/errors';
 import type { FundingView } from '../../src/domain/api/funding';
 import { openTempBackend } from './helpers/temp-db';
+import { rejection } from './helpers/api-results';
 
 let backend: Backend;
 let view: FundingView;
@@ -20,16 +20,6 @@ function ids() {
 
 function count(sql: string, ...params: unknown[]): number {
   return (backend.db.prepare(sql).get(...params) as { n: number }).n;
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 beforeEach(async () => {

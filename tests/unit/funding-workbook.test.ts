@@ -4,18 +4,16 @@
 // bad files are refused naming sheet, row and column, with nothing written.
 import fs from 'node:fs';
 import path from 'node:path';
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../src/backend/backend';
 import { readWorkbookGrid } from '../../src/backend/xlsx/read-workbook';
-import { ApiError } from '../../src/domain/api/errors';
 import type { FundingView } from '../../src/domain/api/funding';
-import type { ImportPreview, SectionedImportPreview } from '../../src/domain/api/xlsx';
 import type { FundingCellEdit } from '../../src/domain/funding/types';
 import { cellText } from '../../src/backend/xlsx/grid';
-import { hasOpenpyxl, hasTool, python, soffice, tempDir } from '../fixtures/xlsx/corpus';
+import { hasOpenpyxl, python, tempDir } from '../fixtures/xlsx/corpus';
+import { HAS_SOFFICE, rawRate, recalculatedSheets } from '../e2e/libreoffice-recalc';
+import { rejection, sectioned } from './helpers/api-results';
 
-const HAS_SOFFICE = hasTool('soffice');
 const HAS_OPENPYXL = hasOpenpyxl();
 const WAN = 10_000;
 
@@ -24,21 +22,6 @@ let backend: Backend;
 let view: FundingView;
 let file = '';
 let base64 = '';
-
-function sectioned(p: ImportPreview): SectionedImportPreview {
-  if (p.kind === 'annex') throw new Error('expected a 资金构成 preview');
-  return p;
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 function amountsOf(b: Backend): unknown[] {
   return b.db.prepare('SELECT project_id, source_id, year, kind, amount_yuan FROM funding ORDER BY project_id, source_id, year, kind').all();
@@ -154,61 +137,17 @@ print(json.dumps({
   });
 });
 
-/** Minimal CSV reader for LibreOffice's output (quoted fields, "" escapes). */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  for (const line of text.replace(/\r\n/g, '\n').split('\n')) {
-    if (line === '') continue;
-    const cells: string[] = [];
-    let cur = '';
-    let quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') {
-          cur += '"';
-          i++;
-        } else if (ch === '"') quoted = false;
-        else cur += ch;
-      } else if (ch === '"') quoted = true;
-      else if (ch === ',') {
-        cells.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    cells.push(cur);
-    rows.push(cells);
-  }
-  return rows;
-}
-
 describe.skipIf(!HAS_SOFFICE)('LibreOffice recalculation', () => {
   it('recomputes every subtotal, 合计 and rate to the figures funding.get gives', async () => {
-    // remove every cached formula result, so the figures can only come from LibreOffice's own calculation
-    const zip = await JSZip.loadAsync(fs.readFileSync(file));
-    const sheetPath = 'xl/worksheets/sheet1.xml';
-    const xml = (await zip.file(sheetPath)?.async('string')) ?? '';
-    const stripped = xml.replace(/(<f>[^<]*<\/f>)<v>[^<]*<\/v>/g, '$1');
-    expect(stripped).not.toBe(xml);
-    expect(/<f>[^<]*<\/f><v>/.test(stripped)).toBe(false);
-    zip.file(sheetPath, stripped);
-    const loDir = path.join(dir, 'lo');
-    fs.mkdirSync(path.join(loDir, 'lo-profile', 'user'), { recursive: true });
-    // OOXMLRecalcMode 0 = always recalculate on load
-    fs.writeFileSync(
-      path.join(loDir, 'lo-profile', 'user', 'registrymodifications.xcu'),
-      '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item></oor:items>',
-    );
-    const input = path.join(loDir, 'nocache.xlsx');
-    fs.writeFileSync(input, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
-    // comma, double quote, UTF-8, line 1; raw values (not "as shown")
-    soffice(['--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false', '--outdir', loDir, input], loDir);
-    const rows = readCsv(fs.readFileSync(path.join(loDir, 'nocache.csv'), 'utf8'));
+    // cached formula results are removed first, so the figures can only come from LibreOffice's own calculation
+    const sheets = await recalculatedSheets(file, path.join(dir, 'lo'));
+    const rows = sheets.get('资金构成') ?? [...sheets.values()][0];
+    if (!rows) throw new Error('no sheet');
     const total = rows.find((r) => r[0] === '合计');
     if (!total) throw new Error('no 合计 row in ' + JSON.stringify(rows.slice(-2)));
     const num = (s: string | undefined): number => Number(s);
     // the raw value, though LibreOffice keeps the percent format's sign: "46.28158989%"
-    const pct = (s: string | undefined): number => (s?.endsWith('%') ? Number(s.slice(0, -1)) / 100 : Number(s));
+    const pct = (s: string | undefined): number => rawRate(s) ?? NaN;
     const t = view.totals.total;
     expect(num(total[8])).toBeCloseTo(t.plannedYuan / WAN, 6);
     expect(num(total[14])).toBeCloseTo(t.arrivedYuan / WAN, 6);
@@ -249,7 +188,7 @@ describe('import', () => {
   it('round trip into another database is lossless; importing the same file again changes nothing', async () => {
     const other = openBackend({ dbPath: path.join(dir, 'b.db'), user: 'tester' });
     try {
-      const preview = sectioned(await other.send('xlsx.importPreview', { kind: 'funding', fileName: 'funding.xlsx', base64 }));
+      const preview = sectioned(await other.send('xlsx.importPreview', { kind: 'funding', fileName: 'funding.xlsx', base64 }), 'funding');
       expect(preview.target).toBe('规划「奉节县民政事业发展“十四五”规划」');
       expect(preview.writes).toBe(12);
       const changed = preview.sections.find((s) => s.key === 'changed');
@@ -271,7 +210,7 @@ describe('import', () => {
       const log = other.db.prepare("SELECT COUNT(*) AS n, COUNT(DISTINCT batch_id) AS b FROM change_log WHERE entity = 'funding' AND door = 'import'").get();
       expect(log).toEqual({ n: 12, b: 1 });
 
-      const again = sectioned(await other.send('xlsx.importPreview', { kind: 'funding', fileName: 'funding.xlsx', base64 }));
+      const again = sectioned(await other.send('xlsx.importPreview', { kind: 'funding', fileName: 'funding.xlsx', base64 }), 'funding');
       expect(again.writes).toBe(0);
       expect(again.sections.find((s) => s.key === 'changed')?.items).toEqual([]);
     } finally {
@@ -295,7 +234,7 @@ wb.save(sys.argv[2])
       [file, edited],
     );
     const before = amountsOf(backend);
-    const preview = sectioned(await backend.send('xlsx.importPreview', { kind: 'funding', fileName: 'edited.xlsx', base64: fs.readFileSync(edited).toString('base64') }));
+    const preview = sectioned(await backend.send('xlsx.importPreview', { kind: 'funding', fileName: 'edited.xlsx', base64: fs.readFileSync(edited).toString('base64') }), 'funding');
     expect(preview.writes).toBe(3);
     expect(preview.sections[0]?.items.map((i) => i.changes.map((c) => `${c.label}:${c.oldValue}→${c.newValue}`))).toEqual([
       ['市级补助·计划安排:（空）→1,000.5 万元', '县级配套·计划安排:1,234.5678 万元→（空）', '中央补助·到位:3,000 万元→3,500 万元'],

@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
 import { cellText, type GridRow } from '../../src/backend/xlsx/grid';
 import { readWorkbookGrid } from '../../src/backend/xlsx/read-workbook';
-import { ApiError } from '../../src/domain/api/errors';
-import type { ImportPreview, SectionedImportPreview } from '../../src/domain/api/xlsx';
 import type { Site } from '../../src/domain/model';
 import { runCli } from '../../src/cli/run-cli';
 import { hasOpenpyxl, python } from '../fixtures/xlsx/corpus';
 import { openTempBackend, tempDir } from './helpers/temp-db';
+import { rejection, sectioned } from './helpers/api-results';
 
 const HAS_OPENPYXL = hasOpenpyxl();
 if (!HAS_OPENPYXL) console.warn('跳过 openpyxl 用例：/usr/bin/python3 没有 openpyxl');
@@ -30,21 +29,6 @@ let p10 = 0;
 let p1 = 0;
 let sites: Site[] = [];
 let exported = { fileName: '', base64: '' };
-
-function sectioned(p: ImportPreview): SectionedImportPreview {
-  if (p.kind !== 'progress') throw new Error('expected a 进度月报 preview');
-  return p;
-}
-
-async function rejection(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ApiError) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 function progressRows(db: Backend['db']): unknown[] {
   return db.prepare('SELECT * FROM progress ORDER BY id').all();
@@ -218,7 +202,7 @@ print(json.dumps({
 
 describe('import', () => {
   it('the export as it is changes nothing: unchanged rows add nothing', async () => {
-    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'report.xlsx', base64: exported.base64 }));
+    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'report.xlsx', base64: exported.base64 }), 'progress');
     expect(p.target).toBe('规划「奉节县民政事业发展“十四五”规划」2026年10月进度');
     expect(p.writes).toBe(0);
     expect(p.sections.map((s) => [s.key, s.items.length])).toEqual([
@@ -233,7 +217,7 @@ describe('import', () => {
     const cleared = await edited((ws) => {
       for (const c of ['D', 'E', 'F', 'G', 'H', 'I', 'J']) ws.getCell(`${c}${r1}`).value = null;
     });
-    const q = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'cleared.xlsx', base64: cleared }));
+    const q = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'cleared.xlsx', base64: cleared }), 'progress');
     expect(q.writes).toBe(0);
     expect(q.warnings.map((w) => w.message)).toEqual([`第 ${r1} 行已清空：进度记录只增不删，本月已填报的进度保持不变。`]);
   });
@@ -251,7 +235,7 @@ describe('import', () => {
       ws.getCell(`H${r10 + 2}`).value = '１２.５'; // full-width text
       ws.getCell(`J${r10 + 2}`).value = '李四';
     });
-    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: '十月进度.xlsx', base64 }));
+    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: '十月进度.xlsx', base64 }), 'progress');
     expect(p.writes).toBe(2);
     const added = p.sections.find((s) => s.key === 'added')?.items ?? [];
     expect(added.map((i) => i.title)).toEqual([
@@ -332,7 +316,7 @@ describe('import', () => {
       ws.getCell(`E${rs1}`).value = 35;
       ws.getCell(`D${rs1}`).value = '暂停';
     });
-    expect(sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'paused.xlsx', base64: paused })).writes).toBe(1);
+    expect(sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'paused.xlsx', base64: paused }), 'progress').writes).toBe(1);
 
     // a future month: one message on the title cell
     const future = await edited((ws) => {
@@ -351,7 +335,7 @@ describe('import', () => {
       ws.getCell(`B${r10}`).value = '便民服务中心（改了名字）';
       ws.getCell(`E${r10}`).value = 31;
     });
-    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'renamed.xlsx', base64: renamed }));
+    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'renamed.xlsx', base64: renamed }), 'progress');
     expect(p.sections[0]?.items.map((i) => i.key)).toEqual([`${p10}:`]);
 
     // ids removed (the hidden columns deleted): 序号 "10-1" and the names still place every row
@@ -361,7 +345,7 @@ describe('import', () => {
       ws.spliceColumns(11, 2);
       ws.getCell(`E${rs1}`).value = 41;
     });
-    const q = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'noids.xlsx', base64: noIds }));
+    const q = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'noids.xlsx', base64: noIds }), 'progress');
     expect(q.sections[0]?.items.map((i) => i.key)).toEqual([`${p10}:${s1?.id}`]);
     expect(q.sections.find((s) => s.key === 'unchanged')?.items.map((i) => i.key)).toEqual([`${p1}:`, `${p10}:`]);
   });
@@ -400,7 +384,7 @@ wb.save(sys.argv[2])
       [file, filled, String(p10), String(s1?.id), String(s3?.id)],
     );
     const before = (await b.send('progress.list', { projectId: p10 })).entries.length;
-    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'filled.xlsx', base64: fs.readFileSync(filled).toString('base64') }));
+    const p = sectioned(await b.send('xlsx.importPreview', { kind: 'progress', fileName: 'filled.xlsx', base64: fs.readFileSync(filled).toString('base64') }), 'progress');
     expect(p.writes).toBe(2);
     const r = await b.send('xlsx.importApply', { token: p.token });
     expect(r.added).toBe(2);

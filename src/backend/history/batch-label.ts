@@ -1,19 +1,9 @@
 // What an undo button says about a batch: "撤销：修改 投资估算", "撤销本次导入（附件1.xlsx，3 个项目）",
 // "撤销月度填报（55 条）". Pure: the caller resolves names of the rows it mentions.
+import { entityLabel } from '../../domain/entity-labels';
 import { fieldLabel } from '../../domain/field-labels';
 import type { ChangeLogEntry, Door } from '../../domain/model';
 import { SITE_COLUMN_LABELS } from '../../domain/site-rules';
-
-export const TABLE_LABELS: Record<string, string> = {
-  plan: '规划',
-  project: '项目',
-  site: '建设点',
-  progress: '进度记录',
-  milestone: '里程碑',
-  funding: '资金记录',
-  funding_source: '资金来源',
-  setting: '设置',
-};
 
 export const DOOR_LABELS: Record<Door, string> = { ui: '界面', import: '导入', cli: '命令行' };
 
@@ -104,8 +94,7 @@ export function batchLabel(facts: BatchFacts): string {
       if (added > 1 && added === rows.length) return `撤销月度填报（${added} 条）`;
       if (added === 1 && rows.length === 1) return '撤销：填报进度';
     }
-    const label = TABLE_LABELS[entity] ?? entity;
-    return `撤销：修改${label}（${rows.length} 项）`;
+    return `撤销：修改${entityLabel(entity)}（${rows.length} 项）`;
   }
   return `撤销：${rows.length} 项修改`;
 }

@@ -9,7 +9,8 @@ import { projectPatchSchema, type ProjectPatch } from '../../domain/api/register
 import type { ChangeLogEntry } from '../../domain/model';
 import { siteNameOfRow } from '../../domain/site-rules';
 import { batchSource, changesOfBatch, laterChangeToRow } from '../repositories/change-log-repo';
-import { batchLabel, DOOR_LABELS, nameKey, rowKind, TABLE_LABELS } from './batch-label';
+import { entityLabel } from '../../domain/entity-labels';
+import { batchLabel, DOOR_LABELS, nameKey, rowKind } from './batch-label';
 import { isUndoBatch } from './batch-id';
 import type { LoggedTable } from './change-writer';
 import { isLoggedTable, readRow, referencingRows, type DbRow } from './row-store';
@@ -130,7 +131,7 @@ function laterChangeProblem(db: Database.Database, rows: ChangeLogEntry[], batch
     const later = laterChangeToRow(db, r.entity, r.entityId, lastId, batchId);
     if (later) {
       const name = names.get(key);
-      const what = `${TABLE_LABELS[r.entity] ?? r.entity}${name ? `「${name}」` : `（编号 ${r.entityId}）`}`;
+      const what = `${entityLabel(r.entity)}${name ? `「${name}」` : `（编号 ${r.entityId}）`}`;
       return `无法撤销：之后 ${later.user}（${DOOR_LABELS[later.door]}）又修改了${what}，请先撤销那次修改。`;
     }
   }
@@ -147,8 +148,8 @@ function dependentsProblem(db: Database.Database, steps: RevertStep[], names: Ma
       .filter((ref) => ref.count > 0);
     if (kept.length > 0) {
       const name = names.get(nameKey(s.table, s.id));
-      const what = `${TABLE_LABELS[s.table] ?? s.table}${name ? `「${name}」` : `（编号 ${s.id}）`}`;
-      const has = kept.map((k) => `${k.count} 条${TABLE_LABELS[k.table] ?? k.table}`).join('、');
+      const what = `${entityLabel(s.table)}${name ? `「${name}」` : `（编号 ${s.id}）`}`;
+      const has = kept.map((k) => `${k.count} 条${entityLabel(k.table)}`).join('、');
       return `无法撤销：${what}之后已有 ${has}，撤销会一并删除它们。`;
     }
   }

@@ -10,7 +10,7 @@ import { firstChangeIdOfBatch, markBatchUndone } from '../repositories/change-lo
 import { getProject } from '../repositories/projects-repo';
 import { identityIssuesOf, saveProjectPatch, type IdentityChange } from '../services/project-service';
 import { undoBatchId } from './batch-id';
-import { TABLE_LABELS } from './batch-label';
+import { entityLabel } from '../../domain/entity-labels';
 import { logRowDelete, logRowInsert, logRowUpdate } from './change-writer';
 import { deleteRow, differingColumns, type DbRow, insertRow, readRow, referencingRows, sameValue, updateColumn } from './row-store';
 import { planUndo, type RevertStep } from './undo-plan';
@@ -20,7 +20,7 @@ function changedSince(what: string): ApiError {
 }
 
 function label(table: string, id: number): string {
-  return `${TABLE_LABELS[table] ?? table}（编号 ${id}）`;
+  return `${entityLabel(table)}（编号 ${id}）`;
 }
 
 function projectOrNull(ctx: ServiceContext, id: number): Project | null {
@@ -40,7 +40,7 @@ function applyStep(ctx: ServiceContext, step: RevertStep, undoId: string, identi
       if (differingColumns(db, step.table, current, step.expected).length > 0) throw changedSince(label(step.table, step.id));
       const refs = referencingRows(db, step.table, step.id);
       if (refs.length > 0) {
-        const has = refs.map((r) => `${r.ids.length} 条${TABLE_LABELS[r.table] ?? r.table}`).join('、');
+        const has = refs.map((r) => `${r.ids.length} 条${entityLabel(r.table)}`).join('、');
         throw new ApiError('conflict', `无法撤销：${label(step.table, step.id)}已有 ${has}，未作任何改动。`);
       }
       deleteRow(db, step.table, step.id);

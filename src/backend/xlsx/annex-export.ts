@@ -21,6 +21,7 @@ import { formatWindow, parseWindow } from '../../domain/xlsx/parse-window';
 import { cellTextValue } from './cell-text';
 import { withinZipGuard } from './guard-safe-zip';
 import { columnLetter } from '../../domain/xlsx/column-letter';
+import { BORDER, FONT, headerStyle, printedSheetOptions, TEXT_STYLE, writeTitleRow } from './sheet-layout';
 
 /** Re-exported for older callers; parsers import it from domain/xlsx/column-letter (no ExcelJS). */
 export { columnLetter };
@@ -28,23 +29,9 @@ export { columnLetter };
 type PlanHead = Pick<Plan, 'title'>;
 type CellInput = string | number;
 
-const FONT = '宋体';
-const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-
-// One style object per kind of cell, shared by every cell of that kind: ExcelJS then
-// registers each style once (it caches by object identity) instead of once per cell.
-const HEADER_STYLE: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 11, bold: true },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  border: BORDER,
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
-};
-const DATA_LEFT: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 10 },
-  alignment: { horizontal: 'left', vertical: 'middle', wrapText: true },
-  border: BORDER,
-};
+// One style object per kind of cell (ExcelJS registers a style once per object).
+const HEADER_STYLE = headerStyle(11);
+const DATA_LEFT = TEXT_STYLE;
 const DATA_CENTRE: Partial<ExcelJS.Style> = { ...DATA_LEFT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 const TOTAL_STYLE: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 11, bold: true },
@@ -94,27 +81,10 @@ interface TableSpec {
 function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   const n = spec.columns.length;
   const last = columnLetter(n);
-  const ws = wb.addWorksheet(spec.sheetName, {
-    views: [{ state: 'frozen', ySplit: 2, xSplit: 0, topLeftCell: 'A3', activeCell: 'A3' }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '1:2',
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
-  });
+  const ws = wb.addWorksheet(spec.sheetName, printedSheetOptions({ frozen: { xSplit: 0, ySplit: 2 }, printTitlesRow: '1:2', footerLabel: '' }));
   ws.columns = spec.columns.map((c) => ({ width: c.width }));
 
-  const title = ws.addRow([cellTextValue(spec.title)]);
-  ws.mergeCells(`A1:${last}1`);
-  title.height = 36;
-  title.getCell(1).font = { name: FONT, size: 16, bold: true };
-  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  writeTitleRow(ws, spec.title, last);
 
   const header = ws.addRow(spec.columns.map((c) => c.header));
   header.height = 32;

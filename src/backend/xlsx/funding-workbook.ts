@@ -27,25 +27,14 @@ import {
 } from '../../domain/xlsx/funding-columns';
 import { columnLetter } from './annex-export';
 import { cellTextValue } from './cell-text';
+import { FONT, headerStyle, printedSheetOptions, TEXT_STYLE, wrappedRowHeight, writeTitleRow } from './sheet-layout';
 
-const FONT = '宋体';
-const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const AMOUNT_FORMAT = '#,##0.00##';
 const RATE_FORMAT = '0.00%';
 
 // one style object per kind of cell (ExcelJS registers a style once per object)
-const HEADER: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 10, bold: true },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  border: BORDER,
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
-};
-const TEXT: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 10 },
-  alignment: { horizontal: 'left', vertical: 'middle', wrapText: true },
-  border: BORDER,
-};
+const HEADER = headerStyle(10);
+const TEXT = TEXT_STYLE;
 const CENTRE: Partial<ExcelJS.Style> = { ...TEXT, alignment: { horizontal: 'center', vertical: 'middle' } };
 const AMOUNT: Partial<ExcelJS.Style> = { ...TEXT, alignment: { horizontal: 'right', vertical: 'middle' }, numFmt: AMOUNT_FORMAT };
 const SUBTOTAL: Partial<ExcelJS.Style> = { ...AMOUNT, fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF7F7F7' } } };
@@ -55,20 +44,8 @@ const TOTAL_AMOUNT: Partial<ExcelJS.Style> = { ...AMOUNT, font: { name: FONT, si
 const TOTAL_RATE: Partial<ExcelJS.Style> = { ...RATE, font: { name: FONT, size: 10, bold: true } };
 
 const FIRST_DATA_ROW = 4;
-const LINE_HEIGHT_PT = 13.5;
-
-/** Display width of text in Excel character units: CJK and full-width characters count 2. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += (ch.codePointAt(0) ?? 0) >= 0x2e80 ? 2 : 1;
-  return w;
-}
-
-/** Height (pt) of a row whose longest wrapped text is `text` in a column `width` characters wide. */
-export function wrappedRowHeight(text: string, width: number): number {
-  const lines = Math.max(1, Math.ceil(displayWidth(text) / Math.max(1, width - 1)));
-  return Math.max(20, Math.ceil(lines * LINE_HEIGHT_PT + 6));
-}
+/** Re-exported for older callers: the row-height measure lives in sheet-layout. */
+export { displayWidth, wrappedRowHeight } from './sheet-layout';
 
 export interface FundingWorkbookInput {
   plan: Pick<Plan, 'title'>;
@@ -94,13 +71,7 @@ function rateCell(numCol: string, denCol: string, row: number, num: number, den:
 }
 
 function writeHeader(ws: ExcelJS.Worksheet, layout: FundingLayout, sources: readonly FundingSource[], title: string): void {
-  const last = columnLetter(layout.last);
-  const t = ws.getRow(1);
-  t.getCell(1).value = cellTextValue(title);
-  t.getCell(1).font = { name: FONT, size: 16, bold: true };
-  t.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  t.height = 36;
-  ws.mergeCells(`A1:${last}1`);
+  writeTitleRow(ws, title, columnLetter(layout.last));
 
   const g = ws.getRow(2);
   const s = ws.getRow(3);
@@ -134,20 +105,7 @@ export function buildFundingWorkbook(input: FundingWorkbookInput): ExcelJS.Workb
   const wb = new ExcelJS.Workbook();
   wb.creator = '民政重点项目台账';
   wb.created = new Date();
-  const ws = wb.addWorksheet(FUNDING_SHEET_NAME, {
-    views: [{ state: 'frozen', ySplit: 3, xSplit: 3, topLeftCell: 'D4', activeCell: 'D4' }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '1:3',
-    },
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
-  });
+  const ws = wb.addWorksheet(FUNDING_SHEET_NAME, printedSheetOptions({ frozen: { xSplit: 3, ySplit: 3 }, printTitlesRow: '1:3', footerLabel: '' }));
   const widths: number[] = [];
   for (const c of FUNDING_FIXED_COLUMNS) widths.push(c.width);
   for (let c = 4; c < layout.arrivalRate; c++) widths.push(AMOUNT_WIDTH);

@@ -28,26 +28,14 @@ import {
 import type { ServiceContext } from '../context';
 import { monthSheet } from '../services/progress-service';
 import { cellTextValue } from './cell-text';
-import { displayWidth, wrappedRowHeight } from './funding-workbook';
+import { displayWidth, FONT, headerStyle, printedSheetOptions, rowHeightForLines, TEXT_STYLE, wrappedRowHeight, writeTitleRow } from './sheet-layout';
 
-const FONT = '宋体';
-const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const AMOUNT_FORMAT = '#,##0.00##';
 const PROJECT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEFF4FA' } };
 
 // one style object per kind of cell (ExcelJS registers a style once per object)
-const HEADER: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 10, bold: true },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  border: BORDER,
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
-};
-const TEXT: Partial<ExcelJS.Style> = {
-  font: { name: FONT, size: 10 },
-  alignment: { horizontal: 'left', vertical: 'middle', wrapText: true },
-  border: BORDER,
-};
+const HEADER = headerStyle(10);
+const TEXT = TEXT_STYLE;
 const CENTRE: Partial<ExcelJS.Style> = { ...TEXT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 const NUMBER: Partial<ExcelJS.Style> = { ...TEXT, alignment: { horizontal: 'right', vertical: 'middle' } };
 const AMOUNT: Partial<ExcelJS.Style> = { ...NUMBER, numFmt: AMOUNT_FORMAT };
@@ -79,8 +67,6 @@ export const PROGRESS_NOTES = [
   '3. 累计完成投资不能低于上期；形象进度只有在阶段为“暂停”或“取消”时才能下降。请勿修改最后两列（已隐藏）和“进度月报信息”工作表，系统据此对应项目和点位。',
 ];
 
-const LINE_HEIGHT_PT = 13.5;
-
 /** Row height (pt) fitting the tallest wrapped cell of the row. */
 export function rowHeightFor(texts: Partial<Record<ProgressReportField, string>>): number {
   let lines = 1;
@@ -92,7 +78,7 @@ export function rowHeightFor(texts: Partial<Record<ProgressReportField, string>>
     const n = t.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / chars)), 0);
     lines = Math.max(lines, n);
   }
-  return Math.max(20, Math.ceil(lines * LINE_HEIGHT_PT + 6));
+  return rowHeightForLines(lines);
 }
 
 function setValidations(ws: ExcelJS.Worksheet, first: number, last: number): void {
@@ -205,30 +191,19 @@ export function buildProgressReportWorkbook(sheet: MonthSheet): ExcelJS.Workbook
   wb.creator = '民政重点项目台账';
   wb.created = new Date();
   const lastVisible = columnLetter(PROGRESS_VISIBLE_COLUMNS);
-  const ws = wb.addWorksheet(PROGRESS_SHEET_NAME, {
-    views: [{ state: 'frozen', xSplit: 3, ySplit: PROGRESS_HEADER_ROW, topLeftCell: `D${PROGRESS_FIRST_DATA_ROW}`, activeCell: `D${PROGRESS_FIRST_DATA_ROW}` }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  const ws = wb.addWorksheet(
+    PROGRESS_SHEET_NAME,
+    printedSheetOptions({
+      frozen: { xSplit: 3, ySplit: PROGRESS_HEADER_ROW },
       printTitlesRow: `1:${PROGRESS_HEADER_ROW}`,
-    },
-    headerFooter: { oddFooter: `&C${chineseMonth(sheet.month)}进度月报　第 &P 页，共 &N 页` },
-  });
+      footerLabel: `${chineseMonth(sheet.month)}进度月报　`,
+    }),
+  );
   ws.columns = PROGRESS_REPORT_COLUMNS.map((c) => ({ width: c.width }));
   ws.getColumn(progressColumn('projectId')).hidden = true;
   ws.getColumn(progressColumn('siteId')).hidden = true;
 
-  const title = ws.getRow(1);
-  title.getCell(1).value = cellTextValue(progressReportTitle(sheet.plan.title, sheet.month));
-  title.getCell(1).font = { name: FONT, size: 16, bold: true };
-  title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  title.height = 36;
-  ws.mergeCells(`A1:${lastVisible}1`);
+  writeTitleRow(ws, progressReportTitle(sheet.plan.title, sheet.month), lastVisible);
 
   const header = ws.getRow(PROGRESS_HEADER_ROW);
   PROGRESS_REPORT_COLUMNS.forEach((c, i) => {

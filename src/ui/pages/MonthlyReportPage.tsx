@@ -10,6 +10,7 @@ import type { MonthSheet, RecordResult } from '../../domain/api/progress';
 import { chineseMonth } from '../../domain/calendar';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
+import { useLeaveWarning } from '../components/use-leave-warning';
 import { toApiError, useApi } from '../components/use-api';
 import EditableGrid, { type FocusRequest } from '../grid/EditableGrid';
 import GridProblems from '../grid/GridProblems';
@@ -120,12 +121,7 @@ export default function MonthlyReportPage({ target }: { target: ReportTarget }) 
   }, [sheet, target.projectId]);
 
   const dirty = drafts.size > 0;
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const grid = useMemo(() => (sheet ? buildReportGrid(sheet, scope) : null), [sheet, scope.kind === 'project' ? scope.projectId : 0]);
   const prepared = useMemo(

@@ -8,8 +8,11 @@ import type { ProjectDetail } from '../../domain/api/register';
 import { PROJECT_FIELD_LABELS, fieldLabel } from '../../domain/field-labels';
 import { CATEGORIES, NATURES, REMARKS, type ScaleMetrics } from '../../domain/model';
 import { formatWan } from '../../domain/money';
+import { windowLabelExact } from '../../domain/schedule';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
+import LabelledField from '../components/LabelledField';
+import { useLeaveWarning } from '../components/use-leave-warning';
 import { toApiError, useApi } from '../components/use-api';
 import { fundingHash } from '../funding/funding-route';
 import { describeChange, isShownChange } from '../project/change-rows';
@@ -31,19 +34,7 @@ const METRIC_LABELS: Record<keyof ScaleMetrics, string> = {
 };
 
 function Field(props: { field: FormField; issues: Issue[]; wide?: boolean; hint?: string; children: ReactNode }) {
-  const errs = props.issues.filter((i) => i.field === props.field);
-  return (
-    <label className={`field${props.wide ? ' field-wide' : ''}${errs.length ? ' field-invalid' : ''}`}>
-      <span className="field-label">{PROJECT_FIELD_LABELS[props.field]}</span>
-      {props.children}
-      {props.hint && !errs.length && <span className="field-hint">{props.hint}</span>}
-      {errs.map((e) => (
-        <span key={e.message} className="field-error" role="alert">
-          {e.message}
-        </span>
-      ))}
-    </label>
-  );
+  return <LabelledField {...props} label={PROJECT_FIELD_LABELS[props.field]} />;
 }
 
 function Metrics({ metrics }: { metrics: ScaleMetrics }) {
@@ -127,12 +118,7 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveWarning(dirty);
 
   const set = (field: FormField) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
   const input = (field: FormField, extra: Record<string, string> = {}) => (
@@ -306,7 +292,7 @@ export default function ProjectPage({ id }: { id: number }) {
           <p className="subtitle">
             {detail.plan.title} · 序号 {p.seq}
             {p.seqPrinted && `（原文印为“${p.seqPrinted}”）`} · {p.category} · {p.nature} · 投资估算 {formatWan(p.investmentYuan)} 万元 ·{' '}
-            {p.startYear}—{p.endYear}年
+            {windowLabelExact(p)}
           </p>
         </div>
         <a className="btn" href={fundingHash(detail.plan.id, { kind: 'project', projectId: p.id })} data-testid="funding-link">

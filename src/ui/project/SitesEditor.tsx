@@ -11,6 +11,7 @@ import { siteName } from '../../domain/site-name';
 import { SITE_FIELD_LABELS, type SiteField } from '../../domain/site-rules';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
+import LabelledField from '../components/LabelledField';
 import { toApiError } from '../components/use-api';
 import {
   EMPTY_SITE_FORM,
@@ -36,19 +37,7 @@ interface Props {
 }
 
 function SiteInput(props: { field: SiteField; issues: Issue[]; hint?: string; wide?: boolean; children: ReactNode }) {
-  const errs = props.issues.filter((i) => i.field === props.field);
-  return (
-    <label className={`field${props.wide ? ' field-wide' : ''}${errs.length ? ' field-invalid' : ''}`}>
-      <span className="field-label">{SITE_FIELD_LABELS[props.field]}</span>
-      {props.children}
-      {props.hint && !errs.length && <span className="field-hint">{props.hint}</span>}
-      {errs.map((e) => (
-        <span key={e.message} className="field-error" role="alert">
-          {e.message}
-        </span>
-      ))}
-    </label>
-  );
+  return <LabelledField {...props} label={SITE_FIELD_LABELS[props.field]} />;
 }
 
 function SiteFormPanel(props: {

@@ -1,4 +1,5 @@
 // How a change_log row reads in the project's history table: what changed, before and after.
+import { entityLabel } from '../../domain/entity-labels';
 import { fieldLabel } from '../../domain/field-labels';
 import type { ChangeLogEntry } from '../../domain/model';
 import { formatWan } from '../../domain/money';
@@ -10,17 +11,6 @@ export interface ChangeText {
   before: string;
   after: string;
 }
-
-const ENTITY_LABELS: Record<string, string> = {
-  plan: '规划',
-  project: '项目',
-  site: '建设点',
-  progress: '进度记录',
-  milestone: '里程碑',
-  funding: '资金记录',
-  funding_source: '资金来源',
-  setting: '设置',
-};
 
 type Entry = Pick<ChangeLogEntry, 'entity' | 'entityId' | 'field' | 'oldValue' | 'newValue'>;
 
@@ -54,7 +44,7 @@ export function isShownChange(e: Pick<ChangeLogEntry, 'entity' | 'field'>): bool
 
 /** `siteNames`: current names by site id, for rows that do not carry the site's own fields. */
 export function describeChange(e: Entry, siteNames: ReadonlyMap<number, string>): ChangeText {
-  const entity = ENTITY_LABELS[e.entity] ?? e.entity;
+  const entity = entityLabel(e.entity);
   if (e.field === '*') {
     const row = parse(e.newValue ?? e.oldValue);
     const name = e.entity === 'site' ? siteNameOfRow(row) : text(row, 'name');

@@ -18,6 +18,7 @@ import { parseNumber, toHalfWidth } from '../../../domain/xlsx/parse-number';
 import { columnLetter } from '../../../domain/xlsx/column-letter';
 import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from '../../xlsx/grid';
 import type { ImportParser, ParsedWorkbook } from '../kind';
+import { amountUnitName, emptyWorkbookIssue, formulaWithoutValue, sheetsToSearch, type CellRead } from './sheet-reading';
 
 export const FUNDING_HEADER_SEARCH_ROWS = 15;
 
@@ -78,9 +79,7 @@ function findHeader(sheet: GridSheet): HeaderFound | null {
 }
 
 function chooseHeader(grid: WorkbookGrid): HeaderFound | null {
-  const visible = grid.sheets.filter((s) => !s.hidden);
-  const ordered = [...visible.filter((s) => s.name === FUNDING_SHEET_NAME), ...visible.filter((s) => s.name !== FUNDING_SHEET_NAME)];
-  for (const sheet of ordered) {
+  for (const sheet of sheetsToSearch(grid, FUNDING_SHEET_NAME)) {
     const h = findHeader(sheet);
     if (h && readColumns(h, [], '').length > 0) return h;
   }
@@ -124,8 +123,6 @@ function readTitle(h: HeaderFound): string {
   return '';
 }
 
-type CellRead<T> = { ok: true; value: T } | { ok: false; message: string };
-
 function readYear(cell: GridCell | undefined): CellRead<number> {
   const raw = cellText(cell);
   const m = /^(\d{4})(年|年度)?$/.exec(toHalfWidth(raw).replace(/\s+/g, '').replace(/\.0+$/, ''));
@@ -137,13 +134,12 @@ function readYear(cell: GridCell | undefined): CellRead<number> {
 }
 
 function readAmount(cell: GridCell | undefined, unitYuan: number): CellRead<number | null> & { rounded?: boolean } {
-  if (!cell || cell.value === null || cell.value === '') {
-    if (cell?.formula) return { ok: false, message: `公式“=${cell.formula}”没有计算结果，请在 Excel 或 WPS 中打开并保存后再导入。` };
-    return { ok: true, value: null };
-  }
+  const noValue = formulaWithoutValue(cell);
+  if (noValue) return { ok: false, message: noValue };
+  if (!cell || cell.value === null || cell.value === '') return { ok: true, value: null };
   if (typeof cell.value === 'string' && cell.value.trim() === '') return { ok: true, value: null };
   const n = parseNumber(cell.value);
-  if (!n.ok) return { ok: false, message: `应为金额（${unitYuan === 10_000 ? '万元' : unitYuan === 1 ? '元' : '亿元'}），读到“${cellText(cell)}”。` };
+  if (!n.ok) return { ok: false, message: `应为金额（${amountUnitName(unitYuan)}），读到“${cellText(cell)}”。` };
   if (n.value < 0) return { ok: false, message: `金额不能为负数，读到 ${cellText(cell)}。` };
   const exact = n.value * unitYuan;
   const yuan = Math.round(exact);
@@ -173,8 +169,9 @@ export function parseFundingWorkbook(
     warnings: [],
     errors: [],
   };
-  if (grid.sheets.every((s) => s.rows.length === 0)) {
-    out.errors.push({ file: fileName, message: '工作簿是空的，没有任何数据。' });
+  const empty = emptyWorkbookIssue(grid, fileName);
+  if (empty) {
+    out.errors.push(empty);
     return out;
   }
   const h = chooseHeader(grid);

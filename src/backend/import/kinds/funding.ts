@@ -3,40 +3,24 @@
 // and write the changed ones in the pipeline's one transaction, logged as one batch.
 // A file row sets exactly the cells it has columns for: an empty cell clears that amount;
 // rows, years and sources the file does not have are left as they are.
-import { createHash } from 'node:crypto';
 import { ApiError, type Issue } from '../../../domain/api/errors';
 import type { FieldChange, PreviewItem, SectionedImportPreview } from '../../../domain/api/xlsx';
 import { FUNDING_KIND_LABELS, type FundingCellEdit } from '../../../domain/funding/types';
-import type { Plan, Project } from '../../../domain/model';
+import type { Project } from '../../../domain/model';
 import { formatWan } from '../../../domain/money';
 import type { ServiceContext } from '../../context';
 import { listFundingSourceRows } from '../../repositories/funding-repo';
-import { getPlan, listPlans, resolvePlanId } from '../../repositories/plans-repo';
 import { listProjects } from '../../repositories/projects-repo';
 import { checkFundingEdits, writeFundingEdits } from '../../services/funding-service';
 import { defineKind, type ApplyOutcome, type ImportOptions, type ImportPlan, type ParsedWorkbook } from '../kind';
 import { fundingParser, type FundingFileRow, type FundingMeta } from './funding-parser';
+import { resolvePlan, rowsFingerprint, squash } from './target-plan';
 
 export interface FundingPayload {
   planId: number;
   projectIds: number[];
   edits: FundingCellEdit[];
   unchangedRows: number;
-}
-
-const squash = (s: string): string => s.replace(/\s+/g, '');
-
-function resolvePlan(ctx: ServiceContext, meta: FundingMeta, options: ImportOptions): Plan {
-  if (options.planId !== undefined) return getPlan(ctx.db, options.planId);
-  const plans = listPlans(ctx.db);
-  const asked = options.planTitle?.trim();
-  if (asked) {
-    const found = plans.find((p) => (/^\d+$/.test(asked) && p.id === Number(asked)) || squash(p.title) === squash(asked));
-    if (!found) throw new ApiError('not_found', `找不到规划「${asked}」`);
-    return found;
-  }
-  const byTitle = meta.planTitle ? plans.find((p) => squash(p.title) === squash(meta.planTitle)) : undefined;
-  return byTitle ?? getPlan(ctx.db, resolvePlanId(ctx.db));
 }
 
 function matchProjects(rows: readonly FundingFileRow[], projects: readonly Project[]) {
@@ -153,16 +137,11 @@ function fundingDiff(ctx: ServiceContext, parsed: ParsedWorkbook<FundingFileRow,
 
 /** The amounts, sources and projects the diff compared against. */
 function fundingFingerprint(ctx: ServiceContext, payload: FundingPayload): string {
-  const hash = createHash('sha256');
-  const feed = (sql: string, ...params: unknown[]): void => {
-    for (const row of ctx.db.prepare(sql).raw(true).all(...params)) hash.update(JSON.stringify(row)).update('\n');
-    hash.update('|');
-  };
-  const ids = JSON.stringify(payload.projectIds);
-  feed('SELECT id, name FROM funding_source ORDER BY id');
-  feed('SELECT id, seq, name FROM project WHERE plan_id = ? ORDER BY id', payload.planId);
-  feed('SELECT * FROM funding WHERE project_id IN (SELECT value FROM json_each(?)) ORDER BY id', ids);
-  return hash.digest('hex');
+  return rowsFingerprint(ctx, [
+    ['SELECT id, name FROM funding_source ORDER BY id'],
+    ['SELECT id, seq, name FROM project WHERE plan_id = ? ORDER BY id', payload.planId],
+    ['SELECT * FROM funding WHERE project_id IN (SELECT value FROM json_each(?)) ORDER BY id', JSON.stringify(payload.projectIds)],
+  ]);
 }
 
 function fundingApply(ctx: ServiceContext, p: FundingPayload, batchId: string, progress: (phase: string, done: number, total: number) => void): ApplyOutcome {

@@ -20,6 +20,7 @@ import {
 } from '../../../domain/xlsx/progress-report-columns';
 import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from '../../xlsx/grid';
 import type { ImportParser, ParsedWorkbook } from '../kind';
+import { amountUnitName, emptyWorkbookIssue, formulaWithoutValue, sheetsToSearch, type CellRead } from './sheet-reading';
 
 export const PROGRESS_HEADER_SEARCH_ROWS = 15;
 
@@ -88,9 +89,7 @@ function findHeader(sheet: GridSheet): HeaderFound | null {
 }
 
 function chooseHeader(grid: WorkbookGrid): HeaderFound | null {
-  const visible = grid.sheets.filter((s) => !s.hidden);
-  const ordered = [...visible.filter((s) => s.name === PROGRESS_SHEET_NAME), ...visible.filter((s) => s.name !== PROGRESS_SHEET_NAME)];
-  for (const sheet of ordered) {
+  for (const sheet of sheetsToSearch(grid, PROGRESS_SHEET_NAME)) {
     const h = findHeader(sheet);
     if (h) return h;
   }
@@ -129,14 +128,6 @@ function readInfo(grid: WorkbookGrid): { planId: number | null; month: string | 
   return out;
 }
 
-type CellRead<T> = { ok: true; value: T } | { ok: false; message: string };
-
-function formulaWithoutValue(cell: GridCell | undefined): string | null {
-  return cell?.formula && (cell.value === null || cell.value === '')
-    ? `公式“=${cell.formula}”没有计算结果，请在 Excel 或 WPS 中打开并保存后再导入。`
-    : null;
-}
-
 function readStage(cell: GridCell | undefined): CellRead<string | null> {
   const raw = cellText(cell).replace(/[\s\u3000]/g, '');
   if (raw === '') return { ok: true, value: null };
@@ -160,7 +151,7 @@ function readAmount(cell: GridCell | undefined, unitYuan: number, label: string)
   if (noValue) return { ok: false, message: noValue };
   if (!cell || cell.value === null || (typeof cell.value === 'string' && cell.value.trim() === '')) return { ok: true, value: null };
   const n = parseNumber(cell.value);
-  const unit = unitYuan === 10_000 ? '万元' : unitYuan === 1 ? '元' : '亿元';
+  const unit = amountUnitName(unitYuan);
   if (!n.ok) return { ok: false, message: `${label}应为金额（${unit}），读到“${cellText(cell)}”。` };
   if (n.value < 0) return { ok: false, message: `${label}不能为负数，读到 ${cellText(cell)}。` };
   const yuan = Math.round(n.value * unitYuan);
@@ -192,8 +183,9 @@ export function parseProgressWorkbook(
     warnings: [],
     errors: [],
   };
-  if (grid.sheets.every((s) => s.rows.length === 0)) {
-    out.errors.push({ file: fileName, message: '工作簿是空的，没有任何数据。' });
+  const empty = emptyWorkbookIssue(grid, fileName);
+  if (empty) {
+    out.errors.push(empty);
     return out;
   }
   const h = chooseHeader(grid);

@@ -5,24 +5,22 @@
 // nothing. The checks are the progress service's own (progress-checks.ts, the record
 // schema), run at preview and again inside the transaction; their messages are mapped to
 // the file's rows and columns.
-import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ApiError, type Issue } from '../../../domain/api/errors';
 import { progressDraftSchema } from '../../../domain/api/progress';
 import type { FieldChange, PreviewItem, SectionedImportPreview } from '../../../domain/api/xlsx';
 import { chineseMonth } from '../../../domain/calendar';
 import { progressIssues, sameReport } from '../../../domain/facts/progress-checks';
-import type { Plan } from '../../../domain/model';
 import { formatWan } from '../../../domain/money';
 import { prefilledValues, type PrefilledValues, type ProgressReportField } from '../../../domain/xlsx/progress-report-columns';
 import type { ServiceContext } from '../../context';
 import { noteBatchSource } from '../../history/change-writer';
-import { getPlan, listPlans, resolvePlanId } from '../../repositories/plans-repo';
 import { listProgressByPlan } from '../../repositories/progress-repo';
 import { monthSheet, writeProgressBatch } from '../../services/progress-service';
 import { defineKind, type ApplyOutcome, type ImportOptions, type ImportPlan, type ParsedWorkbook } from '../kind';
 import { matchRows, type RowMatch } from './progress-match';
 import { progressParser, type CellRef, type ProgressFileRow, type ProgressMeta } from './progress-parser';
+import { resolvePlan, rowsFingerprint } from './target-plan';
 
 type Draft = z.output<typeof progressDraftSchema>;
 
@@ -34,24 +32,6 @@ export interface ProgressPayload {
   /** the file row of each draft, for messages */
   rowNumbers: number[];
   unchangedRows: number;
-}
-
-const squash = (s: string): string => s.replace(/\s+/g, '');
-
-function resolvePlan(ctx: ServiceContext, meta: ProgressMeta, options: ImportOptions): Plan {
-  if (options.planId !== undefined) return getPlan(ctx.db, options.planId);
-  const plans = listPlans(ctx.db);
-  const asked = options.planTitle?.trim();
-  if (asked) {
-    const found = plans.find((p) => (/^\d+$/.test(asked) && p.id === Number(asked)) || squash(p.title) === squash(asked));
-    if (!found) throw new ApiError('not_found', `找不到规划「${asked}」`);
-    return found;
-  }
-  // the hidden sheet's id, unless the title names another plan (a file from another database)
-  const byId = plans.find((p) => p.id === meta.planId);
-  if (byId && (meta.planTitle === '' || squash(meta.planTitle) === squash(byId.title))) return byId;
-  const byTitle = meta.planTitle ? plans.find((p) => squash(p.title) === squash(meta.planTitle)) : undefined;
-  return byTitle ?? getPlan(ctx.db, resolvePlanId(ctx.db));
 }
 
 const DRAFT_COLUMN: Record<string, ProgressReportField | 'month'> = {
@@ -252,15 +232,11 @@ function progressDiff(ctx: ServiceContext, parsed: ParsedWorkbook<ProgressFileRo
 
 /** The plan's projects, sites and every report of them: what the diff compared against. */
 function progressFingerprint(ctx: ServiceContext, payload: ProgressPayload): string {
-  const hash = createHash('sha256');
-  const feed = (sql: string, ...params: unknown[]): void => {
-    for (const row of ctx.db.prepare(sql).raw(true).all(...params)) hash.update(JSON.stringify(row)).update('\n');
-    hash.update('|');
-  };
-  feed('SELECT id, seq, name FROM project WHERE plan_id = ? ORDER BY id', payload.planId);
-  feed('SELECT s.id, s.project_id, s.seq, s.town, s.village, s.address, s.archived_at FROM site s JOIN project p ON p.id = s.project_id WHERE p.plan_id = ? ORDER BY s.id', payload.planId);
-  feed('SELECT g.* FROM progress g JOIN project p ON p.id = g.project_id WHERE p.plan_id = ? ORDER BY g.id', payload.planId);
-  return hash.digest('hex');
+  return rowsFingerprint(ctx, [
+    ['SELECT id, seq, name FROM project WHERE plan_id = ? ORDER BY id', payload.planId],
+    ['SELECT s.id, s.project_id, s.seq, s.town, s.village, s.address, s.archived_at FROM site s JOIN project p ON p.id = s.project_id WHERE p.plan_id = ? ORDER BY s.id', payload.planId],
+    ['SELECT g.* FROM progress g JOIN project p ON p.id = g.project_id WHERE p.plan_id = ? ORDER BY g.id', payload.planId],
+  ]);
 }
 
 function progressApply(ctx: ServiceContext, p: ProgressPayload, batchId: string, progress: (phase: string, done: number, total: number) => void): ApplyOutcome {
