@@ -1,6 +1,6 @@
 // The shell channels behind src/ui/shell.ts: save dialog writing a base64 file, open
 // dialog returning { fileName, base64 } (OPEN_FILE_MAX_BYTES, checked before reading), printToPDF
-// (A3/A4 landscape) with a save dialog, and the system print dialog.
+// (A3/A4 landscape) with a save dialog, the system print dialog, and find-in-page (find-in-page.ts).
 import { app, BrowserWindow, dialog, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { safeFileName } from '../../src/domain/file-name';
 import { SHELL_CHANNELS } from '../shared/channels';
 import { type AppOrigin } from './app-origin';
 import { acceptToFilters, saveFilters } from './dialog-filters';
+import { findInPage } from './find-in-page';
 import { handle } from './ipc';
 
 function record(value: unknown): Record<string, unknown> {
@@ -125,4 +126,5 @@ export function registerShellHandlers(origin: AppOrigin): void {
   handle(SHELL_CHANNELS.openFile, origin, openFile);
   handle(SHELL_CHANNELS.printPdf, origin, printPdf);
   handle(SHELL_CHANNELS.print, origin, print);
+  handle(SHELL_CHANNELS.findInPage, origin, findInPage);
 }

@@ -24,6 +24,8 @@ const desktop: DesktopShell = {
   printPdf: (opts) =>
     ipcRenderer.invoke(SHELL_CHANNELS.printPdf, { paper: opts.paper, fileName: opts.fileName, portrait: opts.portrait === true }),
   print: () => ipcRenderer.invoke(SHELL_CHANNELS.print),
+  findInPage: (text, opts) =>
+    ipcRenderer.invoke(SHELL_CHANNELS.findInPage, { text, forward: opts?.forward !== false, findNext: opts?.findNext === true }),
   onMenuCommand(cb: (cmd: MenuCommand) => void) {
     const listener = (_event: IpcRendererEvent, cmd: unknown) => {
       if (isMenuCommand(cmd)) cb(cmd);

@@ -9,6 +9,7 @@ export const SHELL_CHANNELS = {
   openFile: 'desktop:openFile',
   printPdf: 'desktop:printPdf',
   print: 'desktop:print',
+  findInPage: 'desktop:findInPage',
 } as const;
 
 /** main → renderer: an application-menu command (payload: MenuCommand) */

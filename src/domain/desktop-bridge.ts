@@ -33,6 +33,20 @@ export interface PrintPdfOptions {
   portrait?: boolean;
 }
 
+export interface FindInPageOptions {
+  /** false: search backwards (Shift+Enter) */
+  forward?: boolean;
+  /** true: the next match of the same text; false: a new search */
+  findNext?: boolean;
+}
+
+/** matches 0 when nothing was found (or the text was empty: the highlight is cleared) */
+export interface FindInPageResult {
+  matches: number;
+  /** 1-based; 0 when nothing is selected */
+  active: number;
+}
+
 export interface DesktopShell {
   /** save dialog, then writes the bytes; false when the user cancels */
   saveFile(fileName: string, base64: string): Promise<BridgeResult<boolean>>;
@@ -42,6 +56,8 @@ export interface DesktopShell {
   printPdf(opts: PrintPdfOptions): Promise<BridgeResult<boolean>>;
   /** the system print dialog for the current page */
   print(): Promise<BridgeResult<boolean>>;
+  /** Chromium's find-in-page on this window (webContents.findInPage); empty text stops it and clears the highlight */
+  findInPage(text: string, opts?: FindInPageOptions): Promise<BridgeResult<FindInPageResult>>;
   /** subscribe to application-menu commands; returns the unsubscribe function */
   onMenuCommand(cb: (cmd: MenuCommand) => void): () => void;
 }

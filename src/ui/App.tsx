@@ -14,6 +14,7 @@ import { postMenuCommand } from './menu-mailbox';
 import { menuTarget } from './menu-routing';
 import { loadPrintChoice } from './print-choice';
 import ReadOnlyBanner from './components/ReadOnlyBanner';
+import FindBar from './components/FindBar';
 
 // The dashboard pages bring ECharts (about 600 kB): loaded when first opened, so the register starts fast.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
@@ -26,7 +27,14 @@ function Page({ route }: { route: Route }) {
     case 'project':
       return <ProjectPage key={route.id} id={route.id} />;
     case 'gantt':
-      return <GanttPage key={route.planId ?? 0} {...(route.planId ? { planId: route.planId } : {})} />;
+      return (
+        <GanttPage
+          key={`${route.planId ?? 0}:${route.group ?? ''}:${route.zoom ?? ''}`}
+          {...(route.planId ? { planId: route.planId } : {})}
+          {...(route.group ? { group: route.group } : {})}
+          {...(route.zoom ? { zoom: route.zoom } : {})}
+        />
+      );
     case 'printGantt':
       return <PrintGanttPage params={route.params} />;
     case 'dashboard':
@@ -73,7 +81,13 @@ export default function App() {
     [],
   );
 
-  if (route.page === 'printGantt' || route.page === 'printDashboard') return <Page route={route} />;
+  if (route.page === 'printGantt' || route.page === 'printDashboard')
+    return (
+      <>
+        <Page route={route} />
+        <FindBar />
+      </>
+    );
   return (
     <div className="app">
       <header className="topbar">
@@ -104,6 +118,8 @@ export default function App() {
           <Page route={route} />
         </ReadOnlyBanner>
       </main>
+      {/* Ctrl+F everywhere; the register keeps it for its own search box */}
+      <FindBar disabled={route.page === 'register'} />
     </div>
   );
 }

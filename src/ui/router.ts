@@ -2,12 +2,13 @@
 import { useEffect, useState } from 'react';
 import { TRAFFIC_LIGHTS, type TrafficLight } from '../domain/facts/traffic-light';
 import { parseFundingQuery, type FundingRouteParams } from './funding/funding-route';
+import { parseGanttQuery, type GanttQuery } from './gantt/view-state';
 import { parseReportQuery, type ReportTarget } from './progress/report-month';
 
 export type Route =
   | { page: 'register'; planId?: number; light?: TrafficLight }
   | { page: 'project'; id: number }
-  | { page: 'gantt'; planId?: number }
+  | ({ page: 'gantt'; planId?: number } & GanttQuery)
   | { page: 'printGantt'; params: URLSearchParams }
   | { page: 'dashboard'; planId?: number }
   | { page: 'printDashboard'; params: URLSearchParams }
@@ -41,8 +42,10 @@ export function parseRoute(hash: string): Route {
       };
     }
     case '/gantt': {
-      const planId = planParam(new URLSearchParams(query));
-      return planId === undefined ? { page: 'gantt' } : { page: 'gantt', planId };
+      // '?group=town&zoom=month': a link shows the same grouping and zoom
+      const params = new URLSearchParams(query);
+      const planId = planParam(params);
+      return { page: 'gantt', ...(planId === undefined ? {} : { planId }), ...parseGanttQuery(params) };
     }
     case '/settings':
       return { page: 'settings' };
@@ -63,10 +66,22 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+/**
+ * A page with unsaved edits may hold a route change (useLeaveGuard in use-leave-warning.ts): the
+ * blocker sees the new hash first and returns true to keep the page (it puts the old hash back).
+ */
+let routeBlocker: ((hash: string) => boolean) | null = null;
+export function setRouteBlocker(blocker: ((hash: string) => boolean) | null): void {
+  routeBlocker = blocker;
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = () => {
+      if (routeBlocker?.(window.location.hash)) return;
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

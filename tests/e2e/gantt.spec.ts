@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { expect, test } from './fixtures';
 import { GanttPageObject } from './pages/gantt-page';
 
 const OUT = path.resolve('test-results');
+const SHOTS = path.resolve('docs/screenshots');
 
 /** full project names straight from the seed, so the PDF check does not trust the UI */
 function seedNames(): string[] {
@@ -62,6 +64,135 @@ test.describe('Gantt', () => {
     await bar.click();
     await expect(page).toHaveURL(/#\/project\/\d+$/);
     await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  });
+
+  test('grouped by 镇街, the town headers show each town’s own share, adding up to the plan total', async ({ page }) => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    const gantt = new GanttPageObject(page);
+    for (const [width, height] of [
+      [1366, 768],
+      [1920, 1080],
+    ] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto('./#/gantt?group=town');
+      await expect(gantt.groupHeaders.first()).toBeVisible();
+      await expect(gantt.groupHeaders.first()).toContainText('本镇分摊');
+      await page.screenshot({ path: path.join(SHOTS, `gantt-town-${width}.png`) });
+    }
+    // the seed plan's 63,760万元, shared out over the towns (was 491,860万元)
+    const total = (await gantt.groupTotalsWan()).reduce((a, b) => a + b, 0);
+    expect(Math.abs(total - 63_760)).toBeLessThan(1);
+    await expect(page.locator('.gantt-town-share').first()).toHaveAttribute('title', /按建设点分摊/);
+  });
+
+  test('keeps grouping, zoom, expanded rows and scroll when a project is opened and left', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const gantt = new GanttPageObject(page);
+    await gantt.open();
+    await gantt.group('镇街');
+    await gantt.zoom('月');
+    await expect(page).toHaveURL(/#\/gantt\?.*group=town.*zoom=month/);
+    await page.locator('.gantt-grid-col .gantt-row-project .gantt-toggle').first().click();
+    const sites = await page.locator('.gantt-grid-col .gantt-row-site').count();
+    expect(sites).toBeGreaterThan(0);
+    // open a project with the keyboard, come back with the browser's back button
+    // (the pointer is moved away first, so only the keyboard drives the tooltip)
+    await page.mouse.move(0, 0);
+    await page.locator('.gantt-grid-col .gantt-row[tabindex="0"]').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    const focused = page.locator('.gantt-grid-col .gantt-row:focus');
+    await expect(focused).toHaveCount(1);
+    await expect(focused).not.toHaveClass(/gantt-row-group/);
+    await expect(gantt.tooltip).toBeVisible();
+    await gantt.scroller.evaluate((el) => {
+      el.scrollLeft = 900;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    const before = await gantt.scroll();
+    expect(before.top).toBeGreaterThan(0);
+    expect(before.left).toBe(900);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/#\/project\/\d+$/);
+    await page.goBack();
+    await expect(page.locator('.gantt-grid-col .gantt-row-site')).toHaveCount(sites);
+    await expect(page.getByRole('group', { name: '分组' }).getByRole('button', { name: '镇街' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.getByRole('group', { name: '缩放' }).getByRole('button', { name: '月', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => gantt.scroll()).toEqual(before);
+
+    // the nav link (no query) also gets the session's view back
+    await page.goto('./#/');
+    await page.getByRole('link', { name: '甘特图' }).click();
+    await expect(page.locator('.gantt-grid-col .gantt-row-site')).toHaveCount(sites);
+    await expect(page.getByRole('group', { name: '缩放' }).getByRole('button', { name: '月', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('at 1366: sticky year label, 今天, resizable grid and tooltips inside the window', async ({ page }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const gantt = new GanttPageObject(page);
+    await page.goto('./#/gantt?zoom=month');
+    await expect(gantt.projectRows.first()).toBeVisible();
+    const gridRight = async (): Promise<number> => (await page.locator('.gantt-grid-head').boundingBox())?.width ?? 0;
+    const startWidth = await gridRight();
+    expect(startWidth).toBeLessThan(1366 * 0.4);
+
+    // mid-2023 at the grid's edge: the year above the months still reads 2023年, beside the grid
+    const x2023 = await page.locator('.gantt-timehead-cell', { hasText: /^2023年$/ }).evaluate((el) => (el instanceof HTMLElement ? el.offsetLeft : 0));
+    await gantt.scrollTo(0, x2023 + 6 * 44);
+    const label = page.locator('.gantt-timehead-label', { hasText: /^2023年$/ });
+    const box = await label.boundingBox();
+    const scrollerBox = await gantt.scroller.boundingBox();
+    expect(box && scrollerBox).toBeTruthy();
+    if (!box || !scrollerBox) return;
+    expect(box.x).toBeGreaterThanOrEqual(scrollerBox.x + startWidth - 1);
+    expect(box.x + box.width).toBeLessThan(scrollerBox.x + scrollerBox.width);
+
+    // 今天 brings today's line into view
+    await gantt.scrollTo(0, 0);
+    await page.getByRole('button', { name: '今天' }).click();
+    const line = await page.locator('.gantt-today').boundingBox();
+    expect(line && line.x > scrollerBox.x + startWidth && line.x < scrollerBox.x + scrollerBox.width).toBe(true);
+
+    // drag the 名称 column wider; the width is remembered after a reload
+    const handle = page.getByRole('separator', { name: /名称/ });
+    const h = await handle.boundingBox();
+    if (!h) throw new Error('no handle');
+    await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(h.x + 80, h.y + h.height / 2, { steps: 4 });
+    await page.mouse.up();
+    const wider = await gridRight();
+    expect(wider).toBeGreaterThan(startWidth + 60);
+    await page.getByRole('button', { name: '收起表格列' }).click();
+    expect(await gridRight()).toBeLessThan(wider - 150);
+    await page.reload();
+    await expect(page.getByRole('button', { name: '展开表格列' })).toBeVisible();
+    await page.getByRole('button', { name: '展开表格列' }).click();
+    expect(Math.abs((await gridRight()) - wider)).toBeLessThan(2);
+
+    // a tooltip at the bottom-right corner flips inside the window at its own width
+    await gantt.scrollTo(100_000, 0);
+    const last = page.locator('.gantt-chart-col .gantt-row-project').last();
+    const lb = await last.boundingBox();
+    if (!lb) throw new Error('no row');
+    await page.mouse.move(scrollerBox.x + scrollerBox.width - 30, lb.y + lb.height / 2);
+    await expect(gantt.tooltip).toBeVisible();
+    const tb = await gantt.tooltip.boundingBox();
+    if (!tb) throw new Error('no tooltip');
+    expect(tb.width).toBeGreaterThan(200);
+    expect(tb.x).toBeGreaterThanOrEqual(0);
+    expect(tb.x + tb.width).toBeLessThanOrEqual(1366);
+    expect(tb.y + tb.height).toBeLessThanOrEqual(768);
+  });
+
+  test('#/gantt has no serious or critical axe violations', async ({ page }) => {
+    test.setTimeout(240_000);
+    const gantt = new GanttPageObject(page);
+    await gantt.open();
+    await gantt.group('镇街');
+    const results = await new AxeBuilder({ page }).analyze();
+    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target.join(' ') ?? ''}`)).toEqual([]);
   });
 
   test('A3 print view gives A3 landscape PDF pages holding every full project name', async ({ page }) => {

@@ -134,4 +134,40 @@ test.describe('导入附件1', () => {
     await register.open();
     await expect(register.rows).toHaveCount(count);
   });
+  // issue 10, item 14 — at an office screen's size
+  test('the dialog keeps Tab inside; the chooser offers .xlsx only; the notice after an import is one short line', async ({ page, baseURL }) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const res = await page.request.post(new URL('api/xlsx.export', baseURL).href, { data: { kind: 'annex' } });
+    const { result } = (await res.json()) as { result: { base64: string } };
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(result.base64, 'base64') as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('附件1 重点项目清单明细');
+    if (!ws) throw new Error('annex sheet missing');
+    ws.getCell('G11').value = 7800;
+    const file = path.join(dir, '附件1-键盘.xlsx');
+    await wb.xlsx.writeFile(file);
+
+    const register = new RegisterPage(page);
+    await register.open();
+    await expect(page.getByText('仅支持 .xlsx；.xls 请先在 Excel/WPS 中另存为 .xlsx')).toBeVisible();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '导入附件1…' }).click();
+    const fc = await chooser;
+    expect(await fc.element().getAttribute('accept')).toBe('.xlsx,.xlsm');
+    await fc.setFiles(file);
+    const dialog = register.importDialog;
+    await expect(dialog.getByTestId('import-counts')).toBeVisible();
+    // twenty Tabs and Shift+Tabs never leave the dialog
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab');
+      expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+    }
+    await register.applyImport();
+    const notice = page.getByTestId('xlsx-notice');
+    await expect(notice).toContainText('修改 1 项');
+    await expect(notice).not.toContainText('备份到');
+    expect((await notice.boundingBox())?.height ?? 999).toBeLessThan(60);
+    await notice.getByRole('button', { name: '详情' }).click();
+    await expect(notice.getByTestId('xlsx-notice-detail')).toContainText('导入前的数据已备份到');
+  });
 });

@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { TOWN_SHARE_NOTE } from '../../src/domain/dashboard/town-share';
 import GanttChart from '../../src/ui/gantt/GanttChart';
 import { syntheticGanttData } from '../../src/ui/gantt/synthetic-data';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  window.localStorage.clear();
+  window.sessionStorage.clear();
+});
 
 const data10k = syntheticGanttData(10_000);
 
@@ -91,5 +96,82 @@ describe('GanttChart', () => {
     expect(projects()).toBeLessThan(before);
     fireEvent.click(fold);
     expect(projects()).toBe(before);
+  });
+
+  it('labels a town header as 本镇分摊 and explains the split on hover (issue 10, item 1)', () => {
+    const data = syntheticGanttData(6, '2026-11-29', 2);
+    const { container } = render(<GanttChart data={data} groupBy="town" zoom="year" />);
+    const share = container.querySelector('.gantt-row-group .gantt-town-share');
+    expect(share?.textContent).toContain('本镇分摊');
+    expect(share?.getAttribute('title')).toBe(TOWN_SHARE_NOTE);
+  });
+
+  it('rows are a roving tab stop: arrows move focus, Enter opens, focus shows the tooltip (issue 10, item 15)', () => {
+    const data = syntheticGanttData(15);
+    const open = vi.fn();
+    const { container } = render(<GanttChart data={data} groupBy="category" zoom="year" onOpenProject={open} />);
+    const rows = () => [...container.querySelectorAll<HTMLElement>('.gantt-grid-col .gantt-row')];
+    expect(rows().filter((r) => r.tabIndex === 0)).toHaveLength(1);
+    expect(rows().every((r) => r.getAttribute('role') === 'row')).toBe(true);
+    // every row owns cells, so axe's aria-required-children holds
+    expect(rows().every((r) => r.querySelector('[role="gridcell"]') !== null)).toBe(true);
+    const first = rows()[0];
+    if (!first) throw new Error('no rows');
+    act(() => first.focus());
+    act(() => {
+      fireEvent.keyDown(first, { key: 'ArrowDown' });
+    });
+    const second = document.activeElement;
+    expect(second).toBe(rows()[1]);
+    expect(rows()[1]?.tabIndex).toBe(0);
+    expect(rows()[0]?.tabIndex).toBe(-1);
+    expect(second?.classList.contains('gantt-row-project')).toBe(true);
+    expect(container.querySelector('.gantt-tooltip')?.textContent).toContain('投资估算');
+    if (!(second instanceof HTMLElement)) throw new Error('no focus');
+    act(() => {
+      fireEvent.keyDown(second, { key: 'Enter' });
+    });
+    expect(open).toHaveBeenCalledWith(Number(second.getAttribute('data-project-id')));
+  });
+
+  it('keeps expanded rows and scroll for the session (issue 10, item 6)', () => {
+    const data = syntheticGanttData(3, '2026-11-29', 4);
+    const first = render(<GanttChart data={data} groupBy="category" zoom="year" viewKey="gantt.view:test" />);
+    const btn = first.container.querySelector<HTMLButtonElement>('.gantt-row-project .gantt-toggle');
+    if (!btn) throw new Error('no toggle');
+    fireEvent.click(btn);
+    const scroller = first.container.querySelector<HTMLElement>('.gantt-scroller');
+    if (!scroller) throw new Error('no scroller');
+    act(() => {
+      scroller.scrollTop = 64;
+      fireEvent.scroll(scroller);
+    });
+    first.unmount();
+    const again = render(<GanttChart data={data} groupBy="category" zoom="year" viewKey="gantt.view:test" />);
+    expect(again.container.querySelectorAll('.gantt-grid-col .gantt-row-site')).toHaveLength(4);
+    expect(again.container.querySelector<HTMLElement>('.gantt-scroller')?.scrollTop).toBe(64);
+  });
+
+  it('resizes columns by keyboard, collapses them, remembers both, and scrolls to today (issue 10, item 12)', () => {
+    const data = syntheticGanttData(15);
+    const first = render(<GanttChart data={data} groupBy="category" zoom="month" />);
+    const nameHandle = first.getByRole('separator', { name: /名称/ });
+    const before = Number(nameHandle.getAttribute('aria-valuenow'));
+    fireEvent.keyDown(nameHandle, { key: 'ArrowRight' });
+    expect(Number(nameHandle.getAttribute('aria-valuenow'))).toBe(before + 16);
+    const cell = first.container.querySelector<HTMLElement>('.gantt-row-project .gantt-col-name');
+    expect(cell?.style.width).toBe(`${before + 16}px`);
+    fireEvent.click(first.getByRole('button', { name: '收起表格列' }));
+    expect(first.container.querySelector('.gantt-row-project .gantt-col-invest')).toBeNull();
+    const scroller = first.container.querySelector<HTMLElement>('.gantt-scroller');
+    if (!scroller) throw new Error('no scroller');
+    expect(scroller.scrollLeft).toBe(0);
+    fireEvent.click(first.getByRole('button', { name: '今天' }));
+    // the plan starts 2021: today (2026-11-29) at month zoom is far to the right
+    expect(scroller.scrollLeft).toBeGreaterThan(2000);
+    first.unmount();
+    const again = render(<GanttChart data={data} groupBy="category" zoom="month" />);
+    expect(again.container.querySelector('.gantt-row-project .gantt-col-invest')).toBeNull();
+    expect(again.getByRole('separator', { name: /名称/ }).getAttribute('aria-valuenow')).toBe(String(before + 16));
   });
 });

@@ -17,7 +17,11 @@ describe('project form', { timeout: 30_000 }, () => {
     render(<ProjectPage id={1} />);
     await waitFor(() => expect(field('项目名称').value).not.toBe(''), { timeout: 10_000 });
     expect(field('项目名称').maxLength).toBe(PROJECT_TEXT_RULES.name.max);
-    expect(field('类别').maxLength).toBe(PROJECT_TEXT_RULES.category.max);
+    // 类别 is a choice of the plan's categories plus an explicit 新增类别…, not free text
+    const category = screen.getByLabelText('类别');
+    expect(category.tagName).toBe('SELECT');
+    await waitFor(() => expect([...(category as HTMLSelectElement).options].map((o) => o.text)).toContain('殡葬'));
+    expect([...(category as HTMLSelectElement).options].map((o) => o.text).at(-1)).toBe('新增类别…');
     expect(field('拟建设规模和建设内容').maxLength).toBe(PROJECT_TEXT_RULES.scaleText.max);
     // -1: no limit
     expect(field('序号').maxLength).toBe(-1);

@@ -57,6 +57,9 @@ describe('tracker CLI', () => {
     const r = await cli('list', '--db', tempDbPath());
     expect(r.code).toBe(0);
     expect(r.out).toContain('合计 15 个项目，63,760万元，137 个建设点');
+    // one word for one thing (issue 10 item 16): 建设点, never 站点
+    expect(r.out).toContain('建设点 55');
+    expect(r.out).not.toContain('站点');
   });
 
   it('init --empty creates a database with no plan', async () => {

@@ -164,7 +164,7 @@ describe('the main window', () => {
 });
 
 describe('IPC', () => {
-  it('registers the api channel and the four shell channels, nothing else', () => {
+  it('registers the api channel and the five shell channels (with find-in-page), nothing else', () => {
     expect(ipcMain.channels()).toEqual([API_CHANNEL, ...Object.values(SHELL_CHANNELS)].sort());
   });
 

@@ -1,5 +1,5 @@
 // The real preload (electron/preload/index.ts) against a mocked 'electron': it exposes
-// exactly window.api (one function per Api method) and window.desktop (five functions),
+// exactly window.api (one function per Api method) and window.desktop (six functions),
 // frozen, and never ipcRenderer or any of its methods.
 import { API_CHANNEL, MENU_COMMAND_CHANNEL, SHELL_CHANNELS } from '../../electron/shared/channels';
 import { API_METHODS } from '../../src/domain/api/methods';
@@ -40,10 +40,10 @@ describe('preload', () => {
     for (const [, fn] of entries) expect(typeof fn).toBe('function');
   });
 
-  it('window.desktop has exactly the five shell functions, and is frozen', () => {
+  it('window.desktop has exactly the six shell functions, and is frozen', () => {
     expect(Object.isFrozen(exposed.get('desktop'))).toBe(true);
     const desktop = exposedObject('desktop');
-    expect(Object.keys(desktop).sort()).toEqual(['onMenuCommand', 'openFile', 'print', 'printPdf', 'saveFile']);
+    expect(Object.keys(desktop).sort()).toEqual(['findInPage', 'onMenuCommand', 'openFile', 'print', 'printPdf', 'saveFile']);
     for (const fn of Object.values(desktop)) expect(typeof fn).toBe('function');
   });
 
@@ -78,11 +78,13 @@ describe('preload', () => {
     await exposedFunction('desktop', 'openFile')('.xlsx,.xls');
     await exposedFunction('desktop', 'printPdf')({ paper: 'A3', fileName: 'g.pdf', injected: 'x' });
     await exposedFunction('desktop', 'print')('ignored');
+    await exposedFunction('desktop', 'findInPage')('养老', { forward: false, findNext: true, injected: 1 });
     expect(ipcRenderer.invoke.mock.calls).toEqual([
       [SHELL_CHANNELS.saveFile, { fileName: '附件1.xlsx', base64: 'UEs=' }],
       [SHELL_CHANNELS.openFile, { accept: '.xlsx,.xls' }],
       [SHELL_CHANNELS.printPdf, { paper: 'A3', fileName: 'g.pdf', portrait: false }],
       [SHELL_CHANNELS.print],
+      [SHELL_CHANNELS.findInPage, { text: '养老', forward: false, findNext: true }],
     ]);
   });
 

@@ -1,4 +1,4 @@
-// The real shell channels (electron/main/shell-handlers.ts: save, open, print to PDF, print)
+// The real shell channels (electron/main/shell-handlers.ts: save, open, print to PDF, print, find)
 // behind the real IPC wrapper, against a mocked 'electron' whose dialogs the test answers.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -112,5 +112,34 @@ describe('printPdf and print', () => {
     expect(await invokeFromFrame(SHELL_CHANNELS.print, APP)).toEqual({ ok: true, value: true });
     win.webContents.print.mockImplementationOnce((_options, callback) => callback(false, 'Print job canceled'));
     expect(await invokeFromFrame(SHELL_CHANNELS.print, APP)).toEqual({ ok: true, value: false });
+  });
+});
+
+describe('findInPage', () => {
+  it("searches the sender's window and answers Chromium's final match count", async () => {
+    win.webContents.pageText = '养老服务中心 … 养老院 … 殡仪馆';
+    expect(await invokeFromFrame(SHELL_CHANNELS.findInPage, APP, { text: '养老', forward: true, findNext: false })).toEqual({
+      ok: true,
+      value: { matches: 2, active: 1 },
+    });
+    expect(win.webContents.findInPage).toHaveBeenCalledWith('养老', { forward: true, findNext: false });
+    await invokeFromFrame(SHELL_CHANNELS.findInPage, APP, { text: '养老', forward: false, findNext: true });
+    expect(win.webContents.findInPage).toHaveBeenLastCalledWith('养老', { forward: false, findNext: true });
+  });
+
+  it('stops and clears the highlight on empty text', async () => {
+    expect(await invokeFromFrame(SHELL_CHANNELS.findInPage, APP, { text: '' })).toEqual({ ok: true, value: { matches: 0, active: 0 } });
+    expect(win.webContents.stopFindInPage).toHaveBeenCalledWith('clearSelection');
+    expect(win.webContents.findInPage).not.toHaveBeenCalled();
+  });
+
+  it('refuses bad payloads and foreign senders without searching', async () => {
+    expect(await invokeFromFrame(SHELL_CHANNELS.findInPage, APP, { text: 3 })).toMatchObject({ ok: false, error: { issues: [{ field: 'text' }] } });
+    expect(await invokeFromFrame(SHELL_CHANNELS.findInPage, APP, { text: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await invokeFromFrame(SHELL_CHANNELS.findInPage, topFrame('https://evil.example/'), { text: 'a' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining('已拒绝') },
+    });
+    expect(win.webContents.findInPage).not.toHaveBeenCalled();
   });
 });

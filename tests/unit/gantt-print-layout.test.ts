@@ -1,8 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildPrintLayout, mmToPx, pageLabel, paginate, wrapText, charWidth } from '../../src/ui/gantt/print-layout';
+import { TRAFFIC_LIGHTS } from '../../src/domain/facts/traffic-light';
+import {
+  buildPrintLayout,
+  CELL_PAD_PX,
+  charWidth,
+  headLines,
+  isLastPage,
+  mmToPx,
+  pageLabel,
+  paginate,
+  PRINT_METRICS,
+  printTotals,
+  STATUS_MARKS,
+  statusText,
+  textWidth,
+  wrapText,
+} from '../../src/ui/gantt/print-layout';
 import { buildRows } from '../../src/ui/gantt/rows';
-import { printOptions } from '../../src/ui/gantt/print-range';
+import { expandedParam, printOptions } from '../../src/ui/gantt/print-range';
 import { syntheticGanttData } from '../../src/ui/gantt/synthetic-data';
 
 describe('print pagination', () => {
@@ -119,5 +135,90 @@ describe('group continuation', () => {
       [0, 2],
       [2, 3],
     ]);
+  });
+});
+
+describe('black-and-white print: totals, status column, headers, sparse pages', () => {
+  const range = { start: '2021-01-01', end: '2025-12-31' };
+
+  it('puts each group total on its header and the grand total on the last page', () => {
+    const data = syntheticGanttData(40, '2026-11-29', 3);
+    const grand = data.projects.reduce((s, p) => s + p.project.investmentYuan, 0);
+    for (const groupBy of ['category', 'stage', 'town'] as const) {
+      const rows = buildRows(data, groupBy, new Set([1, 2]));
+      const totals = printTotals(data, rows, groupBy);
+      expect(totals.grandYuan).toBe(grand);
+      expect(totals.projectCount).toBe(40);
+      // the groups add up to the plan, also by town (each town's own share, no double count)
+      const groupSum = [...totals.groupYuan.values()].reduce((a, b) => a + b, 0);
+      expect(groupSum, groupBy).toBe(grand);
+      const layout = buildPrintLayout('A3', rows, range, totals);
+      const last = layout.pages.at(-1);
+      expect(last && isLastPage(layout, last)).toBe(true);
+      // the 合计 row has room on the last page
+      const used = layout.rows.slice(last?.first ?? 0, last?.last ?? 0).reduce((s, r) => s + r.height, 0);
+      const lead = last?.continuedGroup === undefined ? 0 : (layout.rows[last.continuedGroup]?.height ?? 0);
+      expect(used + lead + layout.totalRowPx).toBeLessThanOrEqual(layout.bodyHeight);
+    }
+    // a multi-town project shows only the town's share under each town
+    const rows = buildRows(data, 'town', new Set());
+    const totals = printTotals(data, rows, 'town');
+    expect(totals.shareByTown).toBe(true);
+    const p1 = rows.filter((r) => r.kind === 'project' && r.projectId === 1);
+    expect(p1.length).toBeGreaterThan(1);
+    expect(p1.reduce((s, r) => s + (totals.rowYuan.get(r.key) ?? 0), 0)).toBe(data.projects[0]?.project.investmentYuan);
+  });
+
+  it('gives the status column room for every mark and word, and marks every status distinctly', () => {
+    const marks = TRAFFIC_LIGHTS.map((l) => STATUS_MARKS[l].mark);
+    expect(new Set(marks).size).toBe(TRAFFIC_LIGHTS.length);
+    expect(statusText('red')).toBe('✖滞后');
+    expect(statusText('grey')).toBe('○未填报');
+    const rows = buildRows(syntheticGanttData(15), 'category', new Set());
+    for (const paper of ['A3', 'A4'] as const) {
+      const layout = buildPrintLayout(paper, rows, range);
+      const widest = Math.max(...TRAFFIC_LIGHTS.map((l) => textWidth(statusText(l), layout.metrics.fontPx)));
+      expect(layout.metrics.columns.status - CELL_PAD_PX, paper).toBeGreaterThanOrEqual(widest);
+    }
+  });
+
+  it('never clips a column header, on A4 either (投资估算 / （万元） on two lines)', () => {
+    const rows = buildRows(syntheticGanttData(15), 'category', new Set());
+    for (const paper of ['A3', 'A4'] as const) {
+      for (const share of [false, true]) {
+        const layout = buildPrintLayout(paper, rows, range);
+        const heads = headLines(share);
+        const fontPx = layout.metrics.fontPx;
+        for (const k of Object.keys(heads) as (keyof typeof heads)[]) {
+          for (const line of heads[k]) expect(textWidth(line, fontPx), `${paper} ${line}`).toBeLessThanOrEqual(layout.metrics.columns[k] - CELL_PAD_PX);
+          // bold header glyphs at line-height 1.15 fit the header band
+          expect(heads[k].length * fontPx * 1.15, `${paper} ${k}`).toBeLessThanOrEqual(layout.headHeight);
+        }
+      }
+      // the old one-line header did not fit A4
+      const a4 = PRINT_METRICS.A4;
+      expect(textWidth('投资估算（万元）', a4.fontPx)).toBeGreaterThan(a4.columns.invest - CELL_PAD_PX);
+    }
+  });
+
+  it('grows rows and fonts when a page would be mostly empty, never adding a page', () => {
+    const rows = buildRows(syntheticGanttData(15), 'category', new Set());
+    const a3 = buildPrintLayout('A3', rows, range);
+    expect(a3.pages).toHaveLength(1);
+    expect(a3.grow).toBeGreaterThan(1);
+    expect(a3.metrics.fontPx).toBeGreaterThan(PRINT_METRICS.A3.fontPx);
+    const used = a3.rows.reduce((s, r) => s + r.height, 0) + a3.totalRowPx;
+    expect(used).toBeLessThanOrEqual(a3.bodyHeight);
+    expect(used / a3.bodyHeight).toBeGreaterThan(0.6);
+    expect(a3.gridWidth + a3.chartWidth + 2 * a3.marginPx).toBeLessThanOrEqual(a3.pageWidthPx);
+    // A4 with the same rows: grown too, still one page
+    const a4 = buildPrintLayout('A4', rows, range);
+    expect(a4.pages).toHaveLength(1);
+  });
+
+  it('reads the expanded projects from the query', () => {
+    expect(expandedParam(new URLSearchParams('expanded=1,3,10'))).toEqual([1, 3, 10]);
+    expect(expandedParam(new URLSearchParams('expanded=1,x,,-2, 4'))).toEqual([1, 4]);
+    expect(expandedParam(new URLSearchParams(''))).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../src/domain/model';
 import { PROJECT_TEXT_RULES } from '../../src/domain/project-rules';
-import { displayValue, fieldMaxLength, formFromProject, formToPatch, isDirty } from '../../src/ui/project/project-form';
+import { displayValue, fieldMaxLength, firstInvalidField, formFromProject, formToPatch, isDirty } from '../../src/ui/project/project-form';
+import { categoryOptions, resolveNewCategory } from '../../src/ui/project/category-choice';
+import { neighbours, readRegisterOrder } from '../../src/ui/project/project-nav';
+import { REGISTER_ORDER_KEY } from '../../src/ui/register/register-state';
 import { parseRoute } from '../../src/ui/router';
 
 const project: Project = {
@@ -63,5 +66,66 @@ describe('hash routes', () => {
     expect(print.page).toBe('printGantt');
     if (print.page === 'printGantt') expect(print.params.get('paper')).toBe('A4');
     expect(parseRoute('#/nowhere').page).toBe('notFound');
+  });
+});
+
+describe('first invalid field (Ctrl+S scrolls to it)', () => {
+  it('picks the earliest field in the form, whatever the issues order', () => {
+    expect(firstInvalidField([{ field: 'investmentYuan', message: 'x' }, { field: 'seq', message: 'y' }])).toBe('seq');
+    expect(firstInvalidField([{ field: 'endDate', message: 'x' }, { message: 'no field' }])).toBe('endDate');
+    expect(firstInvalidField([{ message: 'no field' }])).toBeNull();
+  });
+  it('finds the bad field of a real form', () => {
+    const { issues } = formToPatch({ ...formFromProject(project), investmentYuan: 'abc', name: '' });
+    expect(firstInvalidField(issues)).toBe('name');
+  });
+});
+
+describe('类别 choice', () => {
+  it('offers the plan’s categories, then the app’s, then the current value, once each', () => {
+    expect(categoryOptions(['养老', '殡葬'], ['养老', '儿童福利'], '养老')).toEqual(['养老', '殡葬', '儿童福利']);
+    expect(categoryOptions(['养老'], [], '其他')).toEqual(['养老', '其他']);
+  });
+  it('matches a typed name to an existing category instead of creating a near-duplicate', () => {
+    expect(resolveNewCategory(' 养 老 ', ['养老', '殡葬'])).toEqual({ kind: 'existing', name: '养老' });
+  });
+  it('asks to confirm a really new category, naming the existing ones', () => {
+    const r = resolveNewCategory('养老服务', ['养老', '殡葬']);
+    expect(r.kind).toBe('new');
+    if (r.kind === 'new') {
+      expect(r.name).toBe('养老服务');
+      expect(r.confirm).toContain('「养老服务」不是本计划已有的类别（养老、殡葬）');
+    }
+  });
+  it('treats an empty or cancelled prompt as no change, and refuses an over-long name', () => {
+    expect(resolveNewCategory(null, ['养老'])).toEqual({ kind: 'cancelled' });
+    expect(resolveNewCategory('  ', ['养老'])).toEqual({ kind: 'cancelled' });
+    expect(resolveNewCategory('类'.repeat(PROJECT_TEXT_RULES.category.max + 1), ['养老']).kind).toBe('invalid');
+  });
+});
+
+describe('上一个 / 下一个', () => {
+  const plan = [
+    { id: 3, seq: 3 },
+    { id: 1, seq: 1 },
+    { id: 2, seq: 2 },
+  ];
+  const store = (v: unknown) => ({ getItem: (k: string) => (k === REGISTER_ORDER_KEY ? JSON.stringify(v) : null) });
+
+  it('follows the register’s filtered, sorted order', () => {
+    const order = readRegisterOrder(store({ planId: 1, ids: [3, 1] }), 1);
+    expect(order).toEqual([3, 1]);
+    expect(neighbours(3, order, plan)).toEqual({ prev: null, next: 1, position: { index: 1, count: 2 } });
+    expect(neighbours(1, order, plan)).toEqual({ prev: 3, next: null, position: { index: 2, count: 2 } });
+  });
+  it('falls back to 序号 order without a register order, for another plan, or when the filter left the project out', () => {
+    expect(readRegisterOrder(store(null), 1)).toBeNull();
+    expect(readRegisterOrder(store({ planId: 2, ids: [3, 1] }), 1)).toBeNull();
+    expect(readRegisterOrder({ getItem: () => '{bad json' }, 1)).toBeNull();
+    expect(neighbours(2, null, plan)).toEqual({ prev: 1, next: 3, position: { index: 2, count: 3 } });
+    expect(neighbours(2, [3, 1], plan)).toEqual({ prev: 1, next: 3, position: { index: 2, count: 3 } });
+  });
+  it('accepts the order of the register opened without ?plan=', () => {
+    expect(readRegisterOrder(store({ planId: null, ids: [2, 1] }), 1)).toEqual([2, 1]);
   });
 });

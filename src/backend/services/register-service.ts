@@ -8,6 +8,7 @@ import { fundingTotalsByProject, NO_FUNDING } from '../repositories/funding-tota
 import { getPlan, listPlans } from '../repositories/plans-repo';
 import { listFundingSources, listPlaces } from '../repositories/reference-repo';
 import { loadPlanFacts, loadProjectFacts } from './facts-service';
+import { townShares } from '../../domain/dashboard/town-share';
 
 function uniqueInOrder(values: string[]): string[] {
   return [...new Set(values.filter((v) => v !== ''))];
@@ -24,6 +25,12 @@ export function registerView(ctx: ServiceContext, planId?: number): RegisterView
       towns: uniqueInOrder(sites.map((s) => s.town)),
       facts: own,
       funding: funding.get(p.id) ?? NO_FUNDING,
+      townShares: townShares([{ id: p.id, investmentYuan: p.investmentYuan, sites }]).map(({ town, shareYuan, siteCount }) => ({
+        town,
+        shareYuan,
+        siteCount,
+      })),
+      siteTexts: sites.map((s) => [s.town, s.village, s.address, s.scaleText].filter((x) => x !== '').join(' ')),
     };
   });
   return {

@@ -21,7 +21,7 @@ import { formatWindow, parseWindow } from '../../domain/xlsx/parse-window';
 import { cellTextValue } from './cell-text';
 import { withinZipGuard } from './guard-safe-zip';
 import { columnLetter } from '../../domain/xlsx/column-letter';
-import { BORDER, FONT, headerStyle, printedSheetOptions, TEXT_STYLE, writeTitleRow } from './sheet-layout';
+import { BORDER, FONT, headerStyle, printedSheetOptions, rowHeightForCells, TEXT_STYLE, writeTitleRow } from './sheet-layout';
 
 /** Re-exported for older callers; parsers import it from domain/xlsx/column-letter (no ExcelJS). */
 export { columnLetter };
@@ -33,6 +33,16 @@ type CellInput = string | number;
 const HEADER_STYLE = headerStyle(11);
 const DATA_LEFT = TEXT_STYLE;
 const DATA_CENTRE: Partial<ExcelJS.Style> = { ...DATA_LEFT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+// "投资估算（万元）" in 11pt bold needs about 17 characters: narrower, it wraps and leaves
+// "）" alone on a line (the header text itself stays as is: importers and readers match it)
+const INVESTMENT_WIDTH = 18;
+const HEADER_HEIGHT = 32;
+
+/** The printed width of a column: the shared definition, with room for the amount's header. */
+function exportWidth(c: ColumnDef): number {
+  return c.field === 'investment' ? Math.max(c.width, INVESTMENT_WIDTH) : c.width;
+}
+
 const TOTAL_STYLE: Partial<ExcelJS.Style> = {
   font: { name: FONT, size: 11, bold: true },
   alignment: { horizontal: 'center', vertical: 'middle' },
@@ -82,12 +92,13 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   const n = spec.columns.length;
   const last = columnLetter(n);
   const ws = wb.addWorksheet(spec.sheetName, printedSheetOptions({ frozen: { xSplit: 0, ySplit: 2 }, printTitlesRow: '1:2', footerLabel: '' }));
-  ws.columns = spec.columns.map((c) => ({ width: c.width }));
+  const widths = spec.columns.map(exportWidth);
+  ws.columns = widths.map((width) => ({ width }));
 
   writeTitleRow(ws, spec.title, last);
 
   const header = ws.addRow(spec.columns.map((c) => c.header));
-  header.height = 32;
+  header.height = HEADER_HEIGHT;
   header.eachCell((cell) => {
     cell.style = HEADER_STYLE;
   });
@@ -97,6 +108,9 @@ function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
   for (const values of spec.rows) {
     const row = ws.addRow(values.map(cellTextValue));
     for (let c = 1; c <= n; c++) row.getCell(c).style = styles[c - 1] ?? DATA_LEFT;
+    // LibreOffice, WPS and Excel keep a row's stored height when opening a file: without one
+    // the wrapped lines of a long 建设地 or 规模 are drawn over the rows below
+    row.height = rowHeightForCells(values.map((v, i) => ({ text: String(v), width: widths[i] ?? 10 })));
   }
 
   const firstData = 3;

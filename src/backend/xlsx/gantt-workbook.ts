@@ -11,6 +11,7 @@ import { plannedWindow, windowLabelExact } from '../../domain/schedule';
 import type { ServiceContext } from '../context';
 import { cellTextValue } from './cell-text';
 import { getGanttData } from '../services/gantt-service';
+import { wrappedRowHeight } from './sheet-layout';
 
 export const GANTT_SHEET_NAME = '项目进度甘特图';
 
@@ -31,7 +32,8 @@ const FIXED_COLUMNS = [
   { title: '序号', width: 6 },
   { title: '项目名称', width: 36 },
   { title: '类别', width: 12 },
-  { title: '投资估算（万元）', width: 11 },
+  // broken by hand: left to wrap, the header leaves "）" alone on a line
+  { title: '投资估算\n（万元）', width: 11 },
   { title: '建设年限', width: 12 },
   { title: '进度', width: 7 },
   { title: '状态', width: 7 },
@@ -113,7 +115,8 @@ export function fillGanttSheet(ws: ExcelJS.Worksheet, data: GanttData): void {
     const p = gp.project;
     r.values = [p.seq, cellTextValue(p.name), cellTextValue(p.category), yuanToWan(p.investmentYuan), windowLabelExact(gp.window), gp.percent === null ? '' : gp.percent / 100, LIGHT_LABELS[gp.light]];
     r.getCell(7).note = cellTextValue(gp.lightReason);
-    r.height = 20;
+    // the name wraps: without a stored height its second line is drawn over the next row
+    r.height = wrappedRowHeight(p.name, FIXED_COLUMNS[1].width);
     for (let c = 1; c <= fixed; c++) {
       const cell = r.getCell(c);
       cell.font = { name: FONT, size: 10 };

@@ -80,7 +80,27 @@ export function rowHeightForLines(lines: number): number {
   return Math.max(20, Math.ceil(lines * LINE_HEIGHT_PT + 6));
 }
 
+/**
+ * Lines `text` wraps to in a column `width` characters wide (one character of the width is
+ * kept for the cell's padding); an explicit line break starts a new line.
+ */
+export function wrappedLines(text: string, width: number): number {
+  const chars = Math.max(1, width - 1);
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / chars)), 0);
+}
+
 /** Height (pt) of a row whose longest wrapped text is `text` in a column `width` characters wide. */
 export function wrappedRowHeight(text: string, width: number): number {
-  return rowHeightForLines(Math.max(1, Math.ceil(displayWidth(text) / Math.max(1, width - 1))));
+  return rowHeightForLines(wrappedLines(text, width));
+}
+
+export interface WrappedCell {
+  text: string;
+  /** the column's width in characters */
+  width: number;
+}
+
+/** Height (pt) of a row fitting its tallest wrapped cell. */
+export function rowHeightForCells(cells: readonly WrappedCell[]): number {
+  return rowHeightForLines(cells.reduce((most, c) => Math.max(most, wrappedLines(c.text, c.width)), 1));
 }

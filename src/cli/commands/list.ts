@@ -51,7 +51,7 @@ export const listCommand: CliCommand = {
       for (const p of view.projects) {
         const percent = p.facts.percent === null ? '' : `  ${p.facts.percent}%`;
         io.out(
-          `${String(p.seq).padStart(3)}  ${p.name}  ${formatWan(p.investmentYuan)}万元  ${p.startYear}-${p.endYear}  站点 ${p.siteCount}  ${LIGHT_LABELS[p.facts.light]}${percent}`,
+          `${String(p.seq).padStart(3)}  ${p.name}  ${formatWan(p.investmentYuan)}万元  ${p.startYear}-${p.endYear}  建设点 ${p.siteCount}  ${LIGHT_LABELS[p.facts.light]}${percent}`,
         );
       }
       io.out(`合计 ${view.projects.length} 个项目，${formatWan(view.totalInvestmentYuan)}万元，${view.siteCount} 个建设点`);

@@ -61,6 +61,10 @@ export interface ProjectRow extends Project {
   facts: Facts;
   /** funding totals over all sources and years, integer 元 */
   funding: { plannedYuan: number; arrivedYuan: number; paidYuan: number };
+  /** the project's investment shared out over the towns of its sites (town-share.ts), integer 元 */
+  townShares: { town: string; shareYuan: number; siteCount: number }[];
+  /** each site's "town village address scale", so a search can find a village inside the site list */
+  siteTexts: string[];
 }
 
 export interface RegisterView {

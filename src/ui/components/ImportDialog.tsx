@@ -1,5 +1,5 @@
 // The import preview: what the file would add, change (field by field) and leave alone,
-// with warnings; 应用 writes it, 取消 / Esc closes. Also shows the step and a real percentage
+// with warnings; 应用 writes it, 取消 / Esc closes, Tab stays inside (modal). Also shows the step and a real percentage
 // while working (from xlsx.importProgress), and every problem when the file is refused.
 // Annex previews have their own layout; 资金构成 and 进度月报 previews are section lists.
 import { useEffect, useRef, type ReactNode } from 'react';
@@ -220,6 +220,21 @@ function Working({ stage, percent }: { stage: string; percent: number | null }) 
   );
 }
 
+const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
+
+/** what Tab can reach inside the dialog, in order */
+function focusableIn(root: HTMLElement): HTMLElement[] {
+  // sorted: not every DOM (jsdom) returns a selector list's matches in document order
+  return Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE))
+    .filter((el) => !el.closest('[hidden]'))
+    .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+}
+
+/** An .xls or .csv is always refused; say in words what to do, whatever the backend's wording. */
+export function saveAsXlsxHint(fileName: string): string | null {
+  return /\.(xls|csv)$/i.test(fileName.trim()) ? '请先在 Excel 或 WPS 中打开该文件，“另存为” Excel 工作簿（.xlsx），再导入 .xlsx 文件。' : null;
+}
+
 export default function ImportDialog({
   state,
   onApply,
@@ -242,6 +257,24 @@ export default function ImportDialog({
       if (e.key === 'Escape' && !working) {
         e.preventDefault();
         onClose();
+      }
+      // the dialog is modal: Tab and Shift+Tab cycle inside it, never to the page behind
+      if (e.key === 'Tab' && dialog.current) {
+        const items = focusableIn(dialog.current);
+        const first = items[0];
+        const last = items[items.length - 1];
+        const active = document.activeElement;
+        const inside = active instanceof Node && dialog.current.contains(active);
+        if (!first || !last) {
+          e.preventDefault();
+          dialog.current.focus();
+        } else if (e.shiftKey && (!inside || active === first || active === dialog.current)) {
+          e.preventDefault();
+          last.focus();
+        } else if (!e.shiftKey && (!inside || active === last)) {
+          e.preventDefault();
+          first.focus();
+        }
       }
     };
     document.addEventListener('keydown', onKey);
@@ -266,6 +299,7 @@ export default function ImportDialog({
             <div className="banner banner-error" role="alert" data-testid="import-error">
               <strong>{state.error.message}</strong>
               <ErrorDetails error={state.error} />
+              {saveAsXlsxHint(state.fileName) && <p data-testid="import-save-as-xlsx">{saveAsXlsxHint(state.fileName)}</p>}
               <p className="hint">数据库未作任何改动。</p>
             </div>
           )}

@@ -13,12 +13,16 @@ import { toApiError } from './use-api';
 import { useFileDrop, type DroppedFile } from './use-file-drop';
 import './xlsx.css';
 
-const ACCEPT = '.xlsx,.xlsm,.xls,.csv';
+// .xls and .csv are always refused by the import, so the chooser does not offer them
+export const ACCEPT = '.xlsx,.xlsm';
 
 export default function XlsxToolbar({ onImported, planId }: { onImported?: (planId: number) => void; planId?: number }) {
   const [dialog, setDialog] = useState<ImportDialogState | null>(null);
   const [exporting, setExporting] = useState<ExportKind | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  /** the long part of the last import's notice (backup path, warnings), behind 详情 */
+  const [noticeDetail, setNoticeDetail] = useState<string | null>(null);
+  const [showDetail, setShowDetail] = useState(false);
   /** the import just applied, while it can still be taken back whole */
   const [lastImport, setLastImport] = useState<{ batchId: string; planId: number | null } | null>(null);
   const [undoing, setUndoing] = useState(false);
@@ -27,6 +31,7 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
 
   const preview = useCallback(async (file: DroppedFile) => {
     setNotice(null);
+    setNoticeDetail(null);
     setLastImport(null);
     setError(null);
     setDialog({ kind: 'working', stage: '正在读取并检查文件…', fileName: file.fileName, percent: null });
@@ -62,7 +67,11 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
         (s) => setDialog((d) => (d?.kind === 'working' ? { ...d, stage: s.phase, percent: s.percent } : d)),
       );
       setDialog(null);
-      setNotice(`已导入 ${fileName}：${r.summary}` + (r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : '') + r.warnings.join(''));
+      // one short line, so the register (and its 合计 row) stays in view; the path is behind 详情
+      setNotice(`已导入 ${fileName}：${r.summary}` + (r.warnings.length > 0 ? `（${r.warnings.length} 条提示）` : ''));
+      const detail = [r.backupPath ? `导入前的数据已备份到 ${r.backupPath}` : '', ...r.warnings].filter(Boolean).join('\n');
+      setNoticeDetail(detail === '' ? null : detail);
+      setShowDetail(false);
       setLastImport(r.batchId ? { batchId: r.batchId, planId: r.planId } : null);
       if (r.planId !== null) onImported?.(r.planId);
     } catch (e) {
@@ -88,6 +97,7 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
       if (u.confirm && !window.confirm(u.confirm)) return;
       const r = await send('history.undo', { batchId: u.batchId, ...(u.confirm ? { confirm: true } : {}) });
       setLastImport(null);
+      setNoticeDetail(null);
       setNotice(`已${r.label}。`);
       if (lastImport.planId !== null) onImported?.(lastImport.planId);
     } catch (e) {
@@ -100,6 +110,7 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
   const exportKind = useCallback(
     async (kind: ExportKind) => {
       setNotice(null);
+      setNoticeDetail(null);
       setError(null);
       setExporting(kind);
       try {
@@ -129,7 +140,14 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
 
   return (
     <div className="xlsx-toolbar">
-      <button type="button" className="btn" onClick={() => void pickAndPreview()} disabled={busy} title="也可以把 .xlsx 文件拖到窗口中">
+      <button
+        type="button"
+        className="btn"
+        onClick={() => void pickAndPreview()}
+        disabled={busy}
+        title="也可以把 .xlsx 文件拖到窗口中"
+        aria-describedby="xlsx-import-hint"
+      >
         导入附件1…
       </button>
       <button type="button" className="btn" onClick={() => void exportKind('annex')} disabled={busy}>
@@ -138,9 +156,24 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
       <button type="button" className="btn" onClick={() => void exportKind('summary')} disabled={busy}>
         {exporting === 'summary' ? '正在导出…' : '导出清单'}
       </button>
+      <span className="hint xlsx-import-hint" id="xlsx-import-hint">
+        仅支持 .xlsx；.xls 请先在 Excel/WPS 中另存为 .xlsx
+      </span>
       {notice && (
-        <div className="banner banner-ok" role="status" data-testid="xlsx-notice">
-          {notice}
+        <div className="banner banner-ok xlsx-notice" role="status" data-testid="xlsx-notice">
+          <span className="xlsx-notice-text" {...(noticeDetail ? { title: noticeDetail } : {})}>
+            {notice}
+          </span>
+          {noticeDetail && (
+            <button type="button" className="btn btn-link" aria-expanded={showDetail} onClick={() => setShowDetail((v) => !v)}>
+              详情
+            </button>
+          )}
+          {showDetail && noticeDetail && (
+            <p className="xlsx-notice-detail" data-testid="xlsx-notice-detail">
+              {noticeDetail}
+            </p>
+          )}
           {lastImport && (
             <button type="button" className="btn" onClick={() => void undoImport()} disabled={undoing}>
               撤销本次导入
@@ -151,6 +184,7 @@ export default function XlsxToolbar({ onImported, planId }: { onImported?: (plan
             className="banner-close"
             onClick={() => {
               setNotice(null);
+              setNoticeDetail(null);
               setLastImport(null);
             }}
             aria-label="关闭"

@@ -1,51 +1,109 @@
-// The left grid of the screen Gantt: 序号, 名称, 投资估算（万元）, 建设年限, 进度.
+// The left grid of the screen Gantt: 序号, 名称, 投资估算（万元）, 建设年限, 进度. The
+// columns come from grid-columns.ts (resizable, collapsible); the head carries one
+// resize handle per column (drag, or focus it and use ←/→).
+import { useRef, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { TOWN_SHARE_NOTE } from '../../domain/dashboard/town-share';
 import { formatWan } from '../../domain/money';
 import { windowLabel } from '../../domain/schedule';
+import { GRID_COLUMNS, RESIZE_STEP, gridWidthOf, type ColumnKey, type ShownColumn } from './grid-columns';
 import type { GanttRow } from './rows';
 
-export const GRID_COLUMNS = [
-  { key: 'seq', title: '序号', width: 52 },
-  { key: 'name', title: '名称', width: 268 },
-  { key: 'invest', title: '投资估算（万元）', width: 112 },
-  { key: 'period', title: '建设年限', width: 92 },
-  { key: 'percent', title: '进度', width: 56 },
-] as const;
-
+/** the default grid width (all columns at their default widths) */
 export const GRID_WIDTH = GRID_COLUMNS.reduce((w, c) => w + c.width, 0);
 
 export function percentLabel(p: number | null): string {
   return p === null ? '—' : `${p}%`;
 }
 
-export function GridHead({ height }: { height: number }) {
+function ResizeHandle({ column, onResize }: { column: ShownColumn; onResize: (key: ColumnKey, width: number) => void }) {
+  const drag = useRef<{ x: number; width: number } | null>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    const steps: Record<string, number> = { ArrowLeft: -RESIZE_STEP, ArrowRight: RESIZE_STEP };
+    const step = steps[e.key];
+    if (step === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    onResize(column.key, column.width + step);
+  };
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>): void => {
+    e.preventDefault();
+    drag.current = { x: e.clientX, width: column.width };
+    e.currentTarget.setPointerCapture?.(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>): void => {
+    if (drag.current) onResize(column.key, drag.current.width + e.clientX - drag.current.x);
+  };
+  const end = (): void => {
+    drag.current = null;
+  };
   return (
-    <div className="gantt-grid gantt-grid-head" style={{ width: GRID_WIDTH, height }} role="row">
-      {GRID_COLUMNS.map((c) => (
+    <div
+      className="gantt-col-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`调整“${column.title}”列宽（←/→）`}
+      aria-valuenow={column.width}
+      aria-valuemin={column.min}
+      aria-valuemax={column.max}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onPointerDown={onPointerDown}
+      onPointerMove={onPointerMove}
+      onPointerUp={end}
+      onPointerCancel={end}
+      onClick={(e) => e.stopPropagation()}
+    />
+  );
+}
+
+export function GridHead({
+  height,
+  columns,
+  onResize,
+}: {
+  height: number;
+  columns: readonly ShownColumn[];
+  onResize: (key: ColumnKey, width: number) => void;
+}) {
+  return (
+    <div className="gantt-grid gantt-grid-head" style={{ width: gridWidthOf(columns), height }} role="row" aria-rowindex={1}>
+      {columns.map((c) => (
         <div key={c.key} className={`gantt-cell gantt-col-${c.key}`} style={{ width: c.width }} role="columnheader">
           {c.title}
+          <ResizeHandle column={c} onResize={onResize} />
         </div>
       ))}
     </div>
   );
 }
 
+function cellWidth(columns: readonly ShownColumn[], key: ColumnKey): number | undefined {
+  return columns.find((c) => c.key === key)?.width;
+}
+
 export function GridCells({
   row,
+  columns,
   onToggle,
   onToggleGroup,
 }: {
   row: GanttRow;
+  columns: readonly ShownColumn[];
   onToggle: (projectId: number) => void;
   onToggleGroup?: (key: string) => void;
 }) {
+  const width = gridWidthOf(columns);
   if (row.kind === 'group') {
+    // a share is an apportioned figure: to the 元 hundred (0.01万元), not to the 元
+    const total = formatWan(row.isShare ? Math.round(row.investmentYuan / 100) * 100 : row.investmentYuan);
     return (
-      <div className="gantt-grid" style={{ width: GRID_WIDTH }}>
-        <div className="gantt-cell gantt-group-label" style={{ width: GRID_WIDTH - GRID_COLUMNS[4].width - GRID_COLUMNS[3].width }}>
+      <div className="gantt-grid" style={{ width }}>
+        <div className="gantt-cell gantt-group-label" role="gridcell" style={{ width }}>
           {onToggleGroup && (
             <button
               type="button"
               className="gantt-toggle"
+              tabIndex={-1}
               aria-expanded={!row.collapsed}
               aria-label={row.collapsed ? `展开${row.label}` : `收起${row.label}`}
               onClick={(e) => {
@@ -57,24 +115,28 @@ export function GridCells({
             </button>
           )}
           {row.label}
-          <span className="gantt-group-count">（{row.projectCount}项，{formatWan(row.investmentYuan)}万元）</span>
+          {row.isShare ? (
+            <span className="gantt-group-count gantt-town-share" title={TOWN_SHARE_NOTE}>
+              （{row.projectCount}项，本镇分摊 {total}万元）
+            </span>
+          ) : (
+            <span className="gantt-group-count">（{row.projectCount}项，{total}万元）</span>
+          )}
         </div>
       </div>
     );
   }
-  const [seq, name, invest, period, percent] = GRID_COLUMNS;
-  return (
-    <div className="gantt-grid" style={{ width: GRID_WIDTH }}>
-      <div className="gantt-cell gantt-col-seq" style={{ width: seq.width }}>
-        {row.seqLabel}
-      </div>
-      <div className="gantt-cell gantt-col-name" style={{ width: name.width }} title={row.name}>
+  const cells: Record<ColumnKey, ReactNode> = {
+    seq: <>{row.seqLabel}</>,
+    name: (
+      <>
         {row.kind === 'project' && row.siteCount > 0 ? (
           <button
             type="button"
             className="gantt-toggle"
+            tabIndex={-1}
             aria-expanded={row.expanded}
-            aria-label={row.expanded ? '收起站点' : `展开 ${row.siteCount} 个站点`}
+            aria-label={row.expanded ? '收起建设点' : `展开 ${row.siteCount} 个建设点`}
             onClick={(e) => {
               e.stopPropagation();
               onToggle(row.projectId);
@@ -86,16 +148,25 @@ export function GridCells({
           <span className="gantt-toggle-space" />
         )}
         <span className="gantt-name-text">{row.name}</span>
-      </div>
-      <div className="gantt-cell gantt-col-invest" style={{ width: invest.width }}>
-        {row.investmentYuan === null ? '—' : formatWan(row.investmentYuan)}
-      </div>
-      <div className="gantt-cell gantt-col-period" style={{ width: period.width }}>
-        {windowLabel(row.window)}
-      </div>
-      <div className="gantt-cell gantt-col-percent" style={{ width: percent.width }}>
-        {percentLabel(row.percent)}
-      </div>
+      </>
+    ),
+    invest: <>{row.investmentYuan === null ? '—' : formatWan(row.investmentYuan)}</>,
+    period: <>{windowLabel(row.window)}</>,
+    percent: <>{percentLabel(row.percent)}</>,
+  };
+  return (
+    <div className="gantt-grid" style={{ width }}>
+      {columns.map((c) => (
+        <div
+          key={c.key}
+          className={`gantt-cell gantt-col-${c.key}`}
+          role="gridcell"
+          style={{ width: cellWidth(columns, c.key) }}
+          title={c.key === 'name' ? row.name : undefined}
+        >
+          {cells[c.key]}
+        </div>
+      ))}
     </div>
   );
 }

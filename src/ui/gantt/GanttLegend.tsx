@@ -1,14 +1,17 @@
 // Legend of colours and marks, on screen and on every printed page.
 import { LIGHT_LABELS, type TrafficLight } from '../../domain/facts/traffic-light';
+import { STATUS_MARKS } from './print-layout';
 
 const LIGHTS: readonly TrafficLight[] = ['done', 'green', 'yellow', 'red', 'grey'];
 
-export function GanttLegend({ compact = false }: { compact?: boolean }) {
+/** `marks`: prefix each status with its shape (✖▲●✔○), for black-and-white prints */
+export function GanttLegend({ compact = false, marks = false }: { compact?: boolean; marks?: boolean }) {
   return (
     <div className={`gantt-legend${compact ? ' compact' : ''}`} aria-label="图例">
       {LIGHTS.map((l) => (
         <span key={l} className="gantt-legend-item">
           <span className={`gantt-legend-swatch light-${l}`} />
+          {marks && <span className={`gantt-legend-mark status-${l}`}>{STATUS_MARKS[l].mark}</span>}
           {LIGHT_LABELS[l]}
         </span>
       ))}

@@ -1,9 +1,12 @@
-// Key figures of the row under the pointer.
+// Key figures of the row under the pointer (or the focused row). Measured after each
+// render and placed by tooltip-place.ts, so it stays inside the window at its own size.
+import { useLayoutEffect, useRef, useState } from 'react';
 import { formatWan } from '../../domain/money';
 import { LIGHT_LABELS } from '../../domain/facts/traffic-light';
 import { windowLabelExact } from '../../domain/schedule';
 import { percentLabel } from './GanttGrid';
 import type { ItemRow } from './rows';
+import { placeTooltip } from './tooltip-place';
 
 export interface TooltipState {
   row: ItemRow;
@@ -16,8 +19,26 @@ export interface TooltipState {
 export function GanttTooltip({ tip }: { tip: TooltipState }) {
   const { row } = tip;
   const done = row.milestones.filter((m) => m.actualDate !== null);
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState<{ left: number; top: number } | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const next = placeTooltip(
+      { x: tip.x, y: tip.y },
+      { width: el.offsetWidth, height: el.offsetHeight },
+      { width: window.innerWidth, height: window.innerHeight },
+    );
+    setPos((p) => (p && p.left === next.left && p.top === next.top ? p : next));
+  }, [tip.x, tip.y, row]);
   return (
-    <div className="gantt-tooltip" role="tooltip" style={{ left: tip.x + 14, top: tip.y + 14 }}>
+    <div
+      ref={ref}
+      id="gantt-tooltip"
+      className="gantt-tooltip"
+      role="tooltip"
+      style={pos ? { left: pos.left, top: pos.top } : { left: 0, top: 0, visibility: 'hidden' }}
+    >
       <div className="gantt-tooltip-title">{row.name}</div>
       <dl>
         <dt>投资估算</dt>

@@ -45,3 +45,12 @@ export function printOptions(params: URLSearchParams, plan: Pick<Plan, 'startYea
   }
   return { paper, range, rangeLabel: label(range), includeSites: params.get('sites') === '1', warning };
 }
+
+/** '&expanded=1,3,10': the projects (by id) whose sites the screen shows; junk is ignored */
+export function expandedParam(params: URLSearchParams): number[] {
+  return (params.get('expanded') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => /^\d{1,9}$/.test(s))
+    .map(Number);
+}

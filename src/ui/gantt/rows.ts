@@ -5,6 +5,7 @@
 import type { GanttData, GanttProject, GanttSite } from '../../domain/api/gantt';
 import { stageRank } from '../../domain/facts/stages';
 import type { TrafficLight } from '../../domain/facts/traffic-light';
+import { NO_TOWN, siteShares } from '../../domain/dashboard/town-share';
 import { CATEGORIES, type Milestone } from '../../domain/model';
 import { plannedWindow, yearsWindow, type WindowLike } from '../../domain/schedule';
 import { siteName as siteNameOf } from '../../domain/site-name';
@@ -24,7 +25,10 @@ export interface GroupRow {
   key: string;
   label: string;
   projectCount: number;
+  /** under town grouping the town's own share (本镇分摊), else the projects' whole investment */
   investmentYuan: number;
+  /** investmentYuan is a share of projects split over their sites (town grouping) */
+  isShare: boolean;
   /** folded: its projects are hidden, the header (with its totals) stays */
   collapsed: boolean;
 }
@@ -55,7 +59,6 @@ export interface ItemRow {
 export type GanttRow = GroupRow | ItemRow;
 
 export const NO_STAGE = '未填报';
-const NO_TOWN = '未指定镇街';
 
 function categoryRank(c: string): number {
   const i = (CATEGORIES as readonly string[]).indexOf(c);
@@ -124,30 +127,38 @@ interface Group {
   label: string;
   rank: number;
   members: { gp: GanttProject; sites: GanttSite[] }[];
+  /** the sum of the members' shares (town grouping), else null: whole investments */
+  shareYuan: number | null;
 }
 
 function groupsOf(data: GanttData, groupBy: GroupBy): Group[] {
   const groups = new Map<string, Group>();
-  const add = (label: string, rank: number, gp: GanttProject, sites: GanttSite[]): void => {
+  const add = (label: string, rank: number, gp: GanttProject, sites: GanttSite[], share: number | null = null): void => {
     let g = groups.get(label);
     if (!g) {
-      g = { key: `g:${groupBy}:${label}`, label, rank, members: [] };
+      g = { key: `g:${groupBy}:${label}`, label, rank, members: [], shareYuan: share === null ? null : 0 };
       groups.set(label, g);
     }
     g.members.push({ gp, sites });
+    if (share !== null) g.shareYuan = (g.shareYuan ?? 0) + share;
   };
   for (const gp of data.projects) {
     if (groupBy === 'category') add(gp.project.category, categoryRank(gp.project.category), gp, gp.sites);
     else if (groupBy === 'stage') add(gp.stage ?? NO_STAGE, stageRank(gp.stage), gp, gp.sites);
     else {
-      // a project built in several towns is listed under each, with that town's sites
-      const byTown = new Map<string, GanttSite[]>();
-      for (const s of gp.sites) {
-        const t = s.town || NO_TOWN;
-        byTown.set(t, [...(byTown.get(t) ?? []), s]);
-      }
-      if (byTown.size === 0) byTown.set(NO_TOWN, []);
-      for (const [town, sites] of byTown) add(town, town === NO_TOWN ? 1 : 0, gp, sites);
+      // a project built in several towns is listed under each, with that town's sites;
+      // the town's total takes only those sites' shares, so the towns add up to the plan
+      const shares = siteShares({ id: gp.project.id, investmentYuan: gp.project.investmentYuan, sites: gp.sites });
+      const byTown = new Map<string, { sites: GanttSite[]; share: number }>();
+      gp.sites.forEach((s, i) => {
+        const t = s.town.trim() || NO_TOWN;
+        const entry = byTown.get(t) ?? { sites: [], share: 0 };
+        entry.sites.push(s);
+        entry.share += shares[i] ?? 0;
+        byTown.set(t, entry);
+      });
+      if (byTown.size === 0) byTown.set(NO_TOWN, { sites: [], share: gp.project.investmentYuan });
+      for (const [town, { sites, share }] of byTown) add(town, town === NO_TOWN ? 1 : 0, gp, sites, share);
     }
   }
   return [...groups.values()].sort((a, b) => a.rank - b.rank || zh.compare(a.label, b.label));
@@ -172,7 +183,8 @@ export function buildRows(
       key: g.key,
       label: g.label,
       projectCount: members.length,
-      investmentYuan: members.reduce((sum, m) => sum + m.gp.project.investmentYuan, 0),
+      investmentYuan: g.shareYuan ?? members.reduce((sum, m) => sum + m.gp.project.investmentYuan, 0),
+      isShare: g.shareYuan !== null,
       collapsed: collapsedGroups.has(g.key),
     });
     if (collapsedGroups.has(g.key)) continue;

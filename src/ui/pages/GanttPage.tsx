@@ -4,9 +4,10 @@ import type { ApiError } from '../../domain/api/errors';
 import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
 import { toApiError, useApi } from '../components/use-api';
-import GanttChart, { type ZoomChoice } from '../gantt/GanttChart';
+import GanttChart from '../gantt/GanttChart';
 import { GanttLegend } from '../gantt/GanttLegend';
 import { GROUP_LABELS, GROUPS, type GroupBy } from '../gantt/rows';
+import { CHOICE_KEY, ganttHash, loadChoice, loadViewState, saveJson, viewKey, type ZoomChoice } from '../gantt/view-state';
 import { rememberPlan } from '../current-plan';
 import { useMenuCommands } from '../menu-mailbox';
 import { loadPrintChoice, printHash, savePrintChoice, type PrintChoice } from '../print-choice';
@@ -19,14 +20,30 @@ const ZOOMS: { id: ZoomChoice; label: string }[] = [
   { id: 'fit', label: '全部' },
 ];
 
-export default function GanttPage({ planId }: { planId?: number }) {
+function sessionStore(): Storage | undefined {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export default function GanttPage({ planId, group, zoom: zoomParam }: { planId?: number; group?: GroupBy; zoom?: ZoomChoice }) {
   const { data, error, loading } = useApi('gantt.get', planId === undefined ? {} : { planId });
   const shownPlan = data?.plan.id;
   useEffect(() => {
     if (shownPlan !== undefined) rememberPlan(shownPlan);
   }, [shownPlan]);
-  const [groupBy, setGroupBy] = useState<GroupBy>('category');
-  const [zoom, setZoom] = useState<ZoomChoice>('fit');
+  // grouping and zoom: the link's, else this session's last, else the defaults
+  const [remembered] = useState(() => loadChoice(sessionStore()));
+  const [groupBy, setGroupBy] = useState<GroupBy>(group ?? remembered.group ?? 'category');
+  const [zoom, setZoom] = useState<ZoomChoice>(zoomParam ?? remembered.zoom ?? 'fit');
+  useEffect(() => {
+    saveJson(sessionStore(), CHOICE_KEY, { group: groupBy, zoom });
+    // replace, not push: the back button still leaves the Gantt, and no hashchange remounts it
+    const hash = ganttHash(planId, groupBy, zoom);
+    if (window.location.hash !== hash) window.history.replaceState(window.history.state, '', hash);
+  }, [planId, groupBy, zoom]);
   const [{ paper, range }, setChoice] = useState<PrintChoice>(loadPrintChoice);
   const choose = (next: PrintChoice): void => {
     setChoice(next);
@@ -55,8 +72,12 @@ export default function GanttPage({ planId }: { planId?: number }) {
     return true;
   });
 
+  // print what the screen shows: its grouping and the projects expanded to their sites
   const openPrint = (): void => {
-    window.location.hash = printHash({ paper, range }, undefined, data?.plan.id);
+    const shown = new URLSearchParams({ group: groupBy });
+    const expanded = loadViewState(sessionStore(), viewKey(data?.plan.id)).expanded;
+    if (expanded.length > 0) shown.set('expanded', expanded.join(','));
+    window.location.hash = `${printHash({ paper, range }, undefined, data?.plan.id)}&${shown.toString()}`;
   };
 
   const years = data ? Array.from({ length: data.plan.endYear - data.plan.startYear + 1 }, (_, i) => data.plan.startYear + i) : [];
@@ -107,14 +128,14 @@ export default function GanttPage({ planId }: { planId?: number }) {
         </button>
         {data && (
           <span className="gantt-summary">
-            {data.plan.title} · {data.projects.length} 个项目 · {siteCount} 个站点 · 滞后 {late} 个 · 未填报 {unreported} 个 · 今天 {data.today}
+            {data.plan.title} · {data.projects.length} 个项目 · {siteCount} 个建设点 · 滞后 {late} 个 · 未填报 {unreported} 个 · 今天 {data.today}
           </span>
         )}
       </div>
       {error && <ErrorBanner error={error} />}
       {actionError && <ErrorBanner error={actionError} onClose={() => setActionError(null)} />}
       {loading && !data && <p className="empty">正在载入…</p>}
-      {data && <GanttChart data={data} groupBy={groupBy} zoom={zoom} />}
+      {data && <GanttChart data={data} groupBy={groupBy} zoom={zoom} viewKey={viewKey(data.plan.id)} />}
       <GanttLegend />
     </section>
   );

@@ -1,22 +1,28 @@
 // 项目详情: every field editable, the sites editable, saved through the Api, with the change
 // history and one undo button. What can be undone is the backend's rule (history.undoable):
 // the page shows the label it gets and keeps no rule of its own.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ApiError, describeIssue, type Issue } from '../../domain/api/errors';
 import type { UndoableBatch } from '../../domain/api/history';
 import type { ProjectDetail } from '../../domain/api/register';
 import { PROJECT_FIELD_LABELS, fieldLabel } from '../../domain/field-labels';
-import { CATEGORIES, NATURES, REMARKS, type ScaleMetrics } from '../../domain/model';
+import { NATURES, REMARKS, type ScaleMetrics } from '../../domain/model';
 import { formatWan } from '../../domain/money';
 import { windowLabelExact } from '../../domain/schedule';
 import { send } from '../api-client';
+import DateInput from '../components/DateInput';
 import ErrorBanner from '../components/ErrorBanner';
 import LabelledField from '../components/LabelledField';
-import { useLeaveWarning } from '../components/use-leave-warning';
+import LeaveDialog from '../components/LeaveDialog';
+import { useLeaveGuard } from '../components/use-leave-warning';
 import { toApiError, useApi } from '../components/use-api';
 import { fundingHash } from '../funding/funding-route';
 import { describeChange, isShownChange } from '../project/change-rows';
-import { fieldMaxLength, formFromProject, formToPatch, isDirty, type FormField, type ProjectForm } from '../project/project-form';
+import { fieldMaxLength, firstInvalidField, formFromProject, formToPatch, isDirty, type FormField, type ProjectForm } from '../project/project-form';
+import { NEW_CATEGORY_OPTION, categoryOptions, resolveNewCategory } from '../project/category-choice';
+import AutoTextarea from '../project/AutoTextarea';
+import ProjectNav from '../project/ProjectNav';
+import '../project/project.css';
 import { historySiteNames, undoButtonState } from '../project/undo-button';
 import SitesEditor from '../project/SitesEditor';
 import ProgressTimeline from '../project/ProgressTimeline';
@@ -70,41 +76,93 @@ interface EditorProps {
   undo: UndoableBatch | null;
   undoBusy: boolean;
   onUndo: () => void;
+  /** the plan's categories (the register's list) and the app's, offered in the 类别 choice */
+  planCategories: readonly string[];
+  appCategories: readonly string[];
 }
 
-function Editor({ detail, onSaved, status, setStatus, error, setError, undo, undoBusy, onUndo }: EditorProps) {
+function Editor({ detail, onSaved, status, setStatus, error, setError, undo, undoBusy, onUndo, planCategories, appCategories }: EditorProps) {
   const saved = formFromProject(detail.project);
   const [form, setForm] = useState<ProjectForm>(saved);
   const [issues, setIssues] = useState<Issue[]>([]);
   const [busy, setBusy] = useState(false);
+  const [toast, setToast] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const dirty = isDirty(form, saved);
   const undoState = undoButtonState(undo, { busy: busy || undoBusy, dirty });
+  const categories = categoryOptions(planCategories, appCategories, form.category);
 
   // reset only when the project's values change (a site save must not drop unsaved form edits)
   const projectKey = JSON.stringify(detail.project);
   useEffect(() => setForm(formFromProject(detail.project)), [projectKey]);
 
-  async function save() {
+  // the "已保存" toast shows for a moment after each successful save
+  useEffect(() => {
+    if (toast === 0) return;
+    const t = window.setTimeout(() => setToast(0), 2500);
+    return () => window.clearTimeout(t);
+  }, [toast]);
+
+  /** scrolls to the first field an issue names and puts the cursor there, so Ctrl+S never fails out of sight */
+  function showFirstInvalid(list: readonly Issue[]) {
+    const field = firstInvalidField(list);
+    if (!field) return;
+    // after React has marked the field invalid
+    window.setTimeout(() => {
+      const el = formRef.current?.querySelector<HTMLElement>(`[name="${field}"]`);
+      if (!el) return;
+      el.scrollIntoView?.({ block: 'center' });
+      el.focus({ preventScroll: true });
+    }, 0);
+  }
+
+  /** true when the project was saved (the leave dialog goes on only then) */
+  async function save(): Promise<boolean> {
     const { patch, issues: local } = formToPatch(form);
     setIssues(local);
     setError(null);
     if (local.length > 0) {
       setStatus('');
-      return;
+      showFirstInvalid(local);
+      return false;
     }
     setBusy(true);
     try {
       const next = await send('project.update', { id: detail.project.id, patch });
       onSaved(next);
-      setStatus(`已保存（${new Date().toLocaleTimeString('zh-CN')}）`);
+      setStatus(`已保存（${new Date().toLocaleTimeString('zh-CN', { hour12: false })}）`);
+      setToast((t) => t + 1);
+      return true;
     } catch (e) {
       const err = toApiError(e);
-      setIssues(err.issues.filter((i) => i.field));
+      const named = err.issues.filter((i) => i.field);
+      setIssues(named);
       setError(err);
       setStatus('');
+      showFirstInvalid(named);
+      return false;
     } finally {
       setBusy(false);
     }
+  }
+
+  const guard = useLeaveGuard(dirty, save);
+
+  function chooseCategory(value: string) {
+    if (value !== NEW_CATEGORY_OPTION) {
+      setForm({ ...form, category: value });
+      return;
+    }
+    const known = categoryOptions(planCategories, appCategories, detail.project.category);
+    const r = resolveNewCategory(window.prompt('新增类别的名称：', ''), known);
+    if (r.kind === 'cancelled') return;
+    if (r.kind === 'invalid') {
+      setIssues([{ field: 'category', message: r.message }]);
+      return;
+    }
+    if (r.kind === 'new' && !window.confirm(r.confirm)) return;
+    setIssues(issues.filter((i) => i.field !== 'category'));
+    setForm({ ...form, category: r.name });
   }
 
   useEffect(() => {
@@ -117,8 +175,6 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   });
-
-  useLeaveWarning(dirty);
 
   const set = (field: FormField) => (e: { target: { value: string } }) => setForm({ ...form, [field]: e.target.value });
   const input = (field: FormField, extra: Record<string, string> = {}) => (
@@ -133,7 +189,7 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
     />
   );
   const area = (field: FormField, rows = 3) => (
-    <textarea
+    <AutoTextarea
       name={field}
       aria-label={PROJECT_FIELD_LABELS[field]}
       rows={rows}
@@ -144,8 +200,19 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
     />
   );
 
+  const dateInput = (field: 'startDate' | 'endDate') => (
+    <DateInput
+      name={field}
+      label={PROJECT_FIELD_LABELS[field]}
+      value={form[field]}
+      onChange={(value) => setForm({ ...form, [field]: value })}
+      invalid={issues.some((i) => i.field === field)}
+    />
+  );
+
   return (
     <form
+      ref={formRef}
       className="project-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -162,12 +229,20 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
         <Field field="seq" issues={issues}>{input('seq', { inputMode: 'numeric' })}</Field>
         <Field field="name" issues={issues} wide>{input('name')}</Field>
         <Field field="category" issues={issues}>
-          {input('category', { list: 'category-list' })}
-          <datalist id="category-list">
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c} />
+          <select
+            name="category"
+            aria-label={PROJECT_FIELD_LABELS.category}
+            value={form.category}
+            onChange={(e) => chooseCategory(e.target.value)}
+            aria-invalid={issues.some((i) => i.field === 'category')}
+          >
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {c}
+              </option>
             ))}
-          </datalist>
+            <option value={NEW_CATEGORY_OPTION}>新增类别…</option>
+          </select>
         </Field>
         <Field field="nature" issues={issues}>
           <select name="nature" aria-label={PROJECT_FIELD_LABELS.nature} value={form.nature} onChange={set('nature')}>
@@ -189,8 +264,8 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
         </Field>
         <Field field="startYear" issues={issues}>{input('startYear', { inputMode: 'numeric' })}</Field>
         <Field field="endYear" issues={issues}>{input('endYear', { inputMode: 'numeric' })}</Field>
-        <Field field="startDate" issues={issues} hint="年限内细化，可留空">{input('startDate', { type: 'date' })}</Field>
-        <Field field="endDate" issues={issues} hint="年限内细化，可留空">{input('endDate', { type: 'date' })}</Field>
+        <Field field="startDate" issues={issues} hint="年限内细化，可留空">{dateInput('startDate')}</Field>
+        <Field field="endDate" issues={issues} hint="年限内细化，可留空">{dateInput('endDate')}</Field>
         <Field field="owner" issues={issues}>{input('owner')}</Field>
         <Field field="responsibleUnit" issues={issues}>{input('responsibleUnit')}</Field>
         <Field field="leader" issues={issues}>{input('leader')}</Field>
@@ -202,7 +277,7 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
         </div>
         <Field field="note" issues={issues} wide>{area('note', 2)}</Field>
       </div>
-      <div className="form-actions">
+      <div className={`form-actions save-bar${dirty ? ' save-bar-dirty' : ''}`} data-testid="save-bar">
         <button type="submit" className="btn btn-primary" disabled={busy || !dirty}>
           保存（Ctrl+S）
         </button>
@@ -226,6 +301,12 @@ function Editor({ detail, onSaved, status, setStatus, error, setError, undo, und
           {dirty ? '有未保存的修改' : status}
         </span>
       </div>
+      {toast > 0 && (
+        <div className="save-toast" aria-live="polite" data-testid="save-toast">
+          已保存
+        </div>
+      )}
+      <LeaveDialog guard={guard} busy={busy} />
     </form>
   );
 }
@@ -238,7 +319,22 @@ export default function ProjectPage({ id }: { id: number }) {
   const [undoBusy, setUndoBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
+  const [planRows, setPlanRows] = useState<{ categories: string[]; projects: { id: number; seq: number }[] } | null>(null);
   useEffect(() => setDetail(data), [data]);
+
+  // the plan's categories (for 类别) and its projects by 序号 (上一个/下一个 without a register order)
+  const planId = detail?.plan.id;
+  useEffect(() => {
+    if (planId === undefined) return;
+    let live = true;
+    send('register.get', { planId }).then(
+      (r) => live && setPlanRows({ categories: r.categories, projects: r.projects.map((row) => ({ id: row.id, seq: row.seq })) }),
+      () => live && setPlanRows(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [planId]);
 
   // ask the backend, after every change, what the newest undoable save of this project is
   useEffect(() => {
@@ -282,10 +378,13 @@ export default function ProjectPage({ id }: { id: number }) {
   const history = detail.history.filter(isShownChange);
 
   return (
-    <section className="page project">
-      <nav className="crumbs">
-        <a href="#/">项目台账</a> / <span>{p.seq}</span>
-      </nav>
+    <section className="page project has-save-bar">
+      <div className="crumbs-row">
+        <nav className="crumbs">
+          <a href="#/">项目台账</a> / <span>{p.seq}</span>
+        </nav>
+        <ProjectNav id={p.id} planId={detail.plan.id} plan={planRows?.projects ?? []} />
+      </div>
       <header className="page-head">
         <div>
           <h1>{p.name}</h1>
@@ -310,6 +409,8 @@ export default function ProjectPage({ id }: { id: number }) {
         undo={undoable}
         undoBusy={undoBusy}
         onUndo={() => void undo()}
+        planCategories={planRows?.categories ?? []}
+        appCategories={meta.data?.categories ?? []}
       />
 
       <SitesEditor

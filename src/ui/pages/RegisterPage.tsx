@@ -1,18 +1,22 @@
 // 项目台账: the projects of a plan with totals, sorting, filters and sites on demand.
 import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
-import type { ProjectDetail, ProjectRow } from '../../domain/api/register';
+import type { ProjectRow } from '../../domain/api/register';
+import { TOWN_SHARE_NOTE } from '../../domain/dashboard/town-share';
 import { LIGHT_LABELS, TRAFFIC_LIGHTS, type TrafficLight } from '../../domain/facts/traffic-light';
 import { formatWan } from '../../domain/money';
 import { windowLabel } from '../../domain/schedule';
-import { send } from '../api-client';
 import ErrorBanner from '../components/ErrorBanner';
 import { useApi } from '../components/use-api';
 import XlsxToolbar from '../components/XlsxToolbar';
 import { rememberPlan, withPlan } from '../current-plan';
 import { percentLabel } from '../gantt/GanttGrid';
+import { ExpandableText } from '../register/ExpandableText';
 import { LightTag } from '../register/LightTag';
+import { INITIAL_STATE, readSessionState, registerHash, stateFromQuery, writeSessionState } from '../register/register-state';
+import { SiteRows } from '../register/SiteRows';
 import {
   asLightFilter,
+  autoExpanded,
   EMPTY_FILTER,
   isFiltered,
   lightCounts,
@@ -20,6 +24,7 @@ import {
   nextSort,
   sortRows,
   totals,
+  townShareOf,
   type RegisterFilter,
   type SortKey,
   type SortState,
@@ -43,53 +48,7 @@ const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
 
 const COLUMN_COUNT = COLUMNS.length + 1;
 
-function SiteRows({ projectId }: { projectId: number }) {
-  const [detail, setDetail] = useState<ProjectDetail | null>(null);
-  useEffect(() => {
-    let live = true;
-    void send('project.get', { id: projectId }).then((d) => live && setDetail(d));
-    return () => {
-      live = false;
-    };
-  }, [projectId]);
-  if (!detail)
-    return (
-      <tr className="site-row">
-        <td />
-        <td colSpan={COLUMN_COUNT - 1}>正在加载建设点…</td>
-      </tr>
-    );
-  const factsOf = new Map(detail.facts.sites.map((f) => [f.siteId, f]));
-  return (
-    <>
-      {detail.sites.map((s) => {
-        const f = factsOf.get(s.id);
-        return (
-          <tr key={s.id} className="site-row" data-testid="site-row">
-            <td />
-            <td className="num dim">{s.seq}</td>
-            <td colSpan={4}>
-              {s.town}
-              {s.village && ` · ${s.village}`}
-              {s.address && <span className="dim"> {s.address}</span>}
-            </td>
-            <td className="col-scale dim">{s.scaleText}</td>
-            <td className="num">{s.budgetYuan === null ? '' : formatWan(s.budgetYuan)}</td>
-            <td className={s.startYear === null ? 'reg-years dim' : 'reg-years'}>{f ? windowLabel(f.window) : ''}</td>
-            <td className="num">
-              {f && percentLabel(f.percent)}
-              {f?.stage && <span className="reg-stage">{f.stage}</span>}
-            </td>
-            <td>{f && <LightTag light={f.light} reason={f.lightReason} />}</td>
-            <td />
-          </tr>
-        );
-      })}
-    </>
-  );
-}
-
-function ProjectRowView({ row, expanded, onToggle }: { row: ProjectRow; expanded: boolean; onToggle: () => void }) {
+function ProjectRowView({ row, town, expanded, onToggle }: { row: ProjectRow; town: string; expanded: boolean; onToggle: () => void }) {
   return (
     <tr className="project-row" data-testid="project-row" data-seq={row.seq}>
       <td className="col-expand">
@@ -108,17 +67,34 @@ function ProjectRowView({ row, expanded, onToggle }: { row: ProjectRow; expanded
         <a href={`#/project/${row.id}`} className="project-link">
           {row.name}
         </a>
-        {row.siteCount > 1 && <span className="chip">{row.siteCount} 个建设点</span>}
+        {row.siteCount > 1 && (
+          <span className="chip">
+            {town === '' ? `${row.siteCount} 个建设点` : `本镇 ${row.townShares.find((t) => t.town === town)?.siteCount ?? 0}/${row.siteCount} 个建设点`}
+          </span>
+        )}
       </td>
       <td>{row.category}</td>
       <td>{row.nature}</td>
-      <td className="col-loc" title={row.locationText}>
-        <div className="clamp">{row.locationText}</div>
+      <td className="col-loc">
+        <ExpandableText text={row.locationText} label="建设地" />
       </td>
-      <td className="col-scale" title={row.scaleText}>
-        <div className="clamp">{row.scaleText}</div>
+      <td className="col-scale">
+        <ExpandableText text={row.scaleText} label="规模" />
       </td>
-      <td className="num money">{formatWan(row.investmentYuan)}</td>
+      {town === '' ? (
+        <td className="num money">{formatWan(row.investmentYuan)}</td>
+      ) : (
+        // a town filter shows the town's share, never the whole project as the town's
+        <td className="num" title={TOWN_SHARE_NOTE}>
+          <span className="money" data-testid="town-share">
+            {formatWan(townShareOf(row, town))}
+          </span>
+          <span className="reg-note">本镇分摊</span>
+          <span className="reg-note" data-testid="project-investment">
+            涉及项目总投资 {formatWan(row.investmentYuan)}
+          </span>
+        </td>
+      )}
       <td className="reg-years">{windowLabel(row)}</td>
       <td className="num" title={row.facts.lastReportMonth ? `报告期 ${row.facts.lastReportMonth}` : '未填报'}>
         {percentLabel(row.facts.percent)}
@@ -148,12 +124,23 @@ function PlanPicker({ planId, reloadKey }: { planId: number; reloadKey: number }
   );
 }
 
+/** The URL's filter/sort (a shared link), else this session's last view, else the route's light. */
+function initialState(planId: number | undefined, light: TrafficLight | undefined) {
+  const query = window.location.hash.split('?')[1] ?? '';
+  const fromUrl = stateFromQuery(new URLSearchParams(query));
+  const session = readSessionState(window.sessionStorage, planId);
+  if (fromUrl) return { ...fromUrl, expanded: session?.expanded ?? [] };
+  if (session) return session;
+  return light ? { ...INITIAL_STATE, filter: { ...EMPTY_FILTER, light } } : INITIAL_STATE;
+}
+
 export default function RegisterPage({ planId, light }: { planId?: number; light?: TrafficLight }) {
   const { data, error, loading, reload } = useApi('register.get', planId === undefined ? {} : { planId });
   const [imports, setImports] = useState(0);
-  const [filter, setFilter] = useState<RegisterFilter>(light ? { ...EMPTY_FILTER, light } : EMPTY_FILTER);
-  const [sort, setSort] = useState<SortState>({ key: 'seq', dir: 'asc' });
-  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const [initial] = useState(() => initialState(planId, light));
+  const [filter, setFilter] = useState<RegisterFilter>(initial.filter);
+  const [sort, setSort] = useState<SortState>(initial.sort);
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set(initial.expanded));
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -173,7 +160,18 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
     () => (data ? sortRows(data.projects.filter((r) => matchesFilter(r, filter)), sort) : []),
     [data, filter, sort],
   );
-  const sum = totals(rows);
+  const sum = totals(rows, filter.town);
+  // a search hit hidden in a project's site list (a village) opens that project's sites
+  const opened = useMemo(() => autoExpanded(rows, filter.text), [rows, filter.text]);
+  const shownPlanId = data?.plan.id;
+  useEffect(() => {
+    if (shownPlanId === undefined) return;
+    const order = rows.map((r) => r.id);
+    writeSessionState(window.sessionStorage, shownPlanId, { filter, sort, expanded: [...expanded] }, order);
+    // replaceState: the link shows the same view, without a hashchange (no re-route, no history entry)
+    const hash = registerHash(planId, filter, sort);
+    if (window.location.hash !== hash && (window.location.hash || '#/') !== hash) window.history.replaceState(null, '', hash);
+  }, [shownPlanId, planId, rows, filter, sort, expanded]);
   const filtered = data !== null && rows.length !== data.projects.length;
   const counts = useMemo(() => lightCounts(data?.projects ?? []), [data]);
   const shownPlan = data?.plan.id;
@@ -182,7 +180,14 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
     if (shownPlan !== undefined) rememberPlan(shownPlan);
   }, [shownPlan]);
 
-  const toggle = (id: number) => setExpanded((prev) => toggled(prev, id));
+  // a row the search opened can still be closed by hand
+  const [closed, setClosed] = useState<ReadonlySet<number>>(new Set());
+  const isOpen = (id: number) => expanded.has(id) || (opened.has(id) && !closed.has(id));
+  const toggle = (id: number) => {
+    const open = isOpen(id);
+    setExpanded((prev) => (prev.has(id) === open ? toggled(prev, id) : prev));
+    setClosed((prev) => (prev.has(id) !== open ? toggled(prev, id) : prev));
+  };
 
   return (
     <section className="page register">
@@ -215,6 +220,12 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
           aria-label="搜索"
           value={filter.text}
           onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filter.text !== '') {
+              e.preventDefault();
+              setFilter({ ...filter, text: '' });
+            }
+          }}
         />
         <select aria-label="类别" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
           <option value="">全部类别</option>
@@ -263,15 +274,17 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
                 {COLUMNS.map((c) => {
                   const key = c.key;
                   const active = key !== null && sort.key === key;
+                  const label = key === 'investment' && filter.town !== '' ? '本镇分摊（万元）' : c.label;
                   return (
                     <th
                       key={c.label}
                       className={c.className}
+                      title={label === c.label ? undefined : TOWN_SHARE_NOTE}
                       aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                     >
                       {key !== null ? (
                         <button type="button" className="th-sort" onClick={() => setSort(nextSort(sort, key))}>
-                          {c.label}
+                          {label}
                           <span className="sort-mark">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
                         </button>
                       ) : (
@@ -285,8 +298,15 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
             <tbody>
               {rows.map((row) => (
                 <Fragment key={row.id}>
-                  <ProjectRowView row={row} expanded={expanded.has(row.id)} onToggle={() => toggle(row.id)} />
-                  {expanded.has(row.id) && <SiteRows projectId={row.id} />}
+                  <ProjectRowView
+                    row={row}
+                    town={filter.town}
+                    expanded={isOpen(row.id)}
+                    onToggle={() => toggle(row.id)}
+                  />
+                  {isOpen(row.id) && (
+                    <SiteRows projectId={row.id} town={filter.town} search={filter.text} columnCount={COLUMN_COUNT} />
+                  )}
                 </Fragment>
               ))}
               {rows.length === 0 && (
@@ -303,11 +323,23 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
                 <td colSpan={6}>
                   {filtered ? `筛选合计（${sum.count} 个项目，${sum.siteCount} 个建设点）` : `合计（${sum.count} 个项目，${sum.siteCount} 个建设点）`}
                 </td>
-                <td className="num money" data-testid="total-investment">
-                  {formatWan(sum.investmentYuan)}
-                </td>
+                {filter.town === '' ? (
+                  <td className="num money" data-testid="total-investment">
+                    {formatWan(sum.investmentYuan)}
+                  </td>
+                ) : (
+                  <td className="num" title={TOWN_SHARE_NOTE}>
+                    <span className="money" data-testid="town-share-total">
+                      {formatWan(sum.shareYuan)}
+                    </span>
+                    <span className="reg-note reg-share-head">本镇分摊</span>
+                  </td>
+                )}
                 <td colSpan={4} className="dim" data-testid="total-completed">
-                  累计完成投资 {formatWan(sum.completedInvestmentYuan)} 万元
+                  {filter.town !== '' && (
+                    <span data-testid="total-investment-whole">涉及项目总投资 {formatWan(sum.investmentYuan)} 万元 · </span>
+                  )}
+                  {filter.town !== '' ? '涉及项目' : ''}累计完成投资 {formatWan(sum.completedInvestmentYuan)} 万元
                 </td>
               </tr>
             </tfoot>

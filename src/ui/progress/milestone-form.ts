@@ -4,9 +4,8 @@
 // and "20250305" are read too. Pure.
 import type { Issue } from '../../domain/api/errors';
 import type { MilestoneItemInput } from '../../domain/api/progress';
-import { isIsoDate } from '../../domain/calendar';
+import { parseDateText } from '../../domain/date-format';
 import { MILESTONE_KINDS, type Milestone, type MilestoneKind } from '../../domain/model';
-import { toHalfWidth } from '../../domain/xlsx/parse-number';
 
 export type DateField = 'plannedDate' | 'actualDate';
 
@@ -16,19 +15,8 @@ export interface MilestoneRowForm {
   actualDate: string;
 }
 
-export type DateParse = { ok: true; date: string | null } | { ok: false; message: string };
-
-const pad = (n: string): string => n.padStart(2, '0');
-
-export function parseDateText(text: string): DateParse {
-  const t = toHalfWidth(text).replace(/[\s\u00a0\u3000]/g, '');
-  if (t === '') return { ok: true, date: null };
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (!m?.[1] || !m[2] || !m[3]) return { ok: false, message: `日期应为 YYYY-MM-DD，例如 2025-03-05，读到“${text.trim()}”` };
-  const iso = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
-  if (!isIsoDate(iso)) return { ok: false, message: `日期 ${iso} 不存在` };
-  return { ok: true, date: iso };
-}
+// the one date reader lives in the domain; re-exported for the milestone editor's imports
+export { parseDateText, type DateParse } from '../../domain/date-format';
 
 /** The eight rows for a target (siteId null: the project), from the saved milestones. */
 export function milestoneForm(milestones: readonly Milestone[], siteId: number | null): MilestoneRowForm[] {

@@ -119,3 +119,9 @@ export function displayValue(entry: Pick<ChangeLogEntry, 'field'>, encoded: stri
   if (value === '' || value === null) return '（空）';
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
+
+/** The first field (in the form's order) that an issue names: Ctrl+S scrolls to it and focuses it. */
+export function firstInvalidField(issues: readonly Issue[]): FormField | null {
+  const named = new Set(issues.map((i) => i.field));
+  return FORM_FIELDS.find((f) => named.has(f)) ?? null;
+}

@@ -30,6 +30,17 @@ function normalise(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
+/** true when the (normalised) search text is in `value` */
+export function textHit(value: string, text: string): boolean {
+  const needle = normalise(text);
+  return needle !== '' && normalise(value).includes(needle);
+}
+
+/** the site rows the search text finds (indexes into row.siteTexts), limited to the filtered town */
+export function siteHits(row: ProjectRow, text: string): number[] {
+  return row.siteTexts.flatMap((t, i) => (textHit(t, text) ? [i] : []));
+}
+
 export function matchesFilter(row: ProjectRow, f: RegisterFilter): boolean {
   if (f.category && row.category !== f.category) return false;
   if (f.town && !row.towns.includes(f.town)) return false;
@@ -37,7 +48,31 @@ export function matchesFilter(row: ProjectRow, f: RegisterFilter): boolean {
   const needle = normalise(f.text);
   if (!needle) return true;
   const hay = normalise([String(row.seq), row.name, row.category, row.nature, row.locationText, row.scaleText, row.remark, row.owner].join('|'));
-  return hay.includes(needle);
+  return hay.includes(needle) || siteHits(row, f.text).length > 0;
+}
+
+/**
+ * Projects to open because the search hit is hidden in their site list (e.g. a village),
+ * not in what the row shows in full (序号, name, category…).
+ */
+export function autoExpanded(rows: readonly ProjectRow[], text: string): Set<number> {
+  if (normalise(text) === '') return new Set();
+  return new Set(
+    rows
+      .filter((r) => !textHit([String(r.seq), r.name, r.category, r.nature, r.remark, r.owner].join('|'), text))
+      .filter((r) => siteHits(r, text).length > 0)
+      .map((r) => r.id),
+  );
+}
+
+/** The town's own share of a project (本镇分摊), never its whole investment. */
+export function townShareOf(row: ProjectRow, town: string): number {
+  return row.townShares.find((t) => t.town === town)?.shareYuan ?? 0;
+}
+
+/** The ordered, filtered project ids the register shows: 上一个/下一个 on the project page follow it. */
+export function registerOrder(projects: readonly ProjectRow[], filter: RegisterFilter, sort: SortState): number[] {
+  return sortRows(projects.filter((r) => matchesFilter(r, filter)), sort).map((r) => r.id);
 }
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
@@ -81,20 +116,24 @@ export function nextSort(current: SortState, key: SortKey): SortState {
 
 export interface RegisterTotals {
   count: number;
+  /** 涉及项目总投资: whole projects, even when only one of their sites is in the filtered town */
   investmentYuan: number;
+  /** 本镇分摊: the filtered town's share (town-share.ts); equals investmentYuan without a town filter */
+  shareYuan: number;
   siteCount: number;
   completedInvestmentYuan: number;
 }
 
-export function totals(rows: ProjectRow[]): RegisterTotals {
+export function totals(rows: ProjectRow[], town = ''): RegisterTotals {
   return rows.reduce(
     (t, r) => ({
       count: t.count + 1,
       investmentYuan: t.investmentYuan + r.investmentYuan,
-      siteCount: t.siteCount + r.siteCount,
+      shareYuan: t.shareYuan + (town ? townShareOf(r, town) : r.investmentYuan),
+      siteCount: t.siteCount + (town ? (r.townShares.find((x) => x.town === town)?.siteCount ?? 0) : r.siteCount),
       completedInvestmentYuan: t.completedInvestmentYuan + r.facts.completedInvestmentYuan,
     }),
-    { count: 0, investmentYuan: 0, siteCount: 0, completedInvestmentYuan: 0 },
+    { count: 0, investmentYuan: 0, shareYuan: 0, siteCount: 0, completedInvestmentYuan: 0 },
   );
 }
 

@@ -6,12 +6,35 @@ export class GanttPageObject {
   readonly projectRows: Locator;
   readonly plannedBars: Locator;
   readonly headerCells: Locator;
+  readonly groupHeaders: Locator;
+  readonly tooltip: Locator;
 
   constructor(readonly page: Page) {
     this.scroller = page.locator('.gantt-scroller');
     this.projectRows = page.locator('.gantt-grid-col .gantt-row-project');
     this.plannedBars = page.locator('.gantt-chart-col .gantt-row-project .gantt-bar-planned');
     this.headerCells = page.locator('.gantt-timehead-cell');
+    this.groupHeaders = page.locator('.gantt-grid-col .gantt-row-group');
+    this.tooltip = page.locator('.gantt-tooltip');
+  }
+
+  /** the scroller's scroll position */
+  async scroll(): Promise<{ top: number; left: number }> {
+    return this.scroller.evaluate((el) => ({ top: el.scrollTop, left: el.scrollLeft }));
+  }
+
+  async scrollTo(top: number, left: number): Promise<void> {
+    await this.scroller.evaluate((el, [t, l]) => {
+      el.scrollTop = t ?? 0;
+      el.scrollLeft = l ?? 0;
+      el.dispatchEvent(new Event('scroll'));
+    }, [top, left]);
+  }
+
+  /** 本镇分摊 of every town header, in 元 (from the 万元 text) */
+  async groupTotalsWan(): Promise<number[]> {
+    const texts = await this.page.locator('.gantt-grid-col .gantt-row-group .gantt-group-count').allTextContents();
+    return texts.map((t) => Number(/([\d,.]+)万元/.exec(t)?.[1]?.replace(/,/g, '') ?? NaN));
   }
 
   async open(): Promise<void> {

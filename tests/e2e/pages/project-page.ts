@@ -1,5 +1,5 @@
 // Page object: one project's page (fields, save, undo, history).
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Dialog, type Locator, type Page } from '@playwright/test';
 
 export class ProjectPage {
   readonly page: Page;
@@ -7,6 +7,12 @@ export class ProjectPage {
   readonly undoButton: Locator;
   readonly historyRows: Locator;
   readonly status: Locator;
+  readonly saveBar: Locator;
+  readonly toast: Locator;
+  readonly leaveDialog: Locator;
+  readonly prevButton: Locator;
+  readonly nextButton: Locator;
+  readonly category: Locator;
 
   constructor(page: Page) {
     this.page = page;
@@ -16,6 +22,33 @@ export class ProjectPage {
     this.undoButton = page.getByTestId('undo-button');
     this.historyRows = page.getByTestId('history-row');
     this.status = page.getByRole('status');
+    this.saveBar = page.getByTestId('save-bar');
+    this.toast = page.getByTestId('save-toast');
+    this.leaveDialog = page.getByRole('alertdialog', { name: '有未保存的修改' });
+    this.prevButton = page.getByRole('button', { name: '← 上一个' });
+    this.nextButton = page.getByRole('button', { name: '下一个 →' });
+    this.category = page.getByRole('combobox', { name: '类别', exact: true });
+  }
+
+  /** the 保存 / 不保存 / 取消 dialog's buttons */
+  leaveButton(name: '保存' | '不保存' | '取消'): Locator {
+    return this.leaveDialog.getByRole('button', { name, exact: true });
+  }
+
+  /** chooses 新增类别…, types the name and answers the confirmation */
+  async addCategory(name: string, confirm: boolean): Promise<void> {
+    const messages: string[] = [];
+    const handler = (d: Dialog) => {
+      messages.push(d.message());
+      if (d.type() === 'prompt') void d.accept(name);
+      else if (confirm) void d.accept();
+      else void d.dismiss();
+    };
+    this.page.on('dialog', handler);
+    await this.category.selectOption({ label: '新增类别…' });
+    await expect.poll(() => messages.length).toBe(2);
+    this.page.off('dialog', handler);
+    expect(messages[1]).toContain(`「${name}」不是本计划已有的类别`);
   }
 
   async open(id: number): Promise<void> {

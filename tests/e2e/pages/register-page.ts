@@ -50,6 +50,20 @@ export class RegisterPage {
     await this.row(seq).getByRole('button', { name: /展开/ }).click();
   }
 
+  /** the town's own share in the total row (本镇分摊), shown when a town is filtered */
+  get townShareTotal(): Locator {
+    return this.page.getByTestId('town-share-total');
+  }
+
+  get siteRows(): Locator {
+    return this.page.getByTestId('site-row');
+  }
+
+  /** 建设地 or 规模 cell of a row, a button that shows the full text */
+  longText(seq: number, label: '建设地' | '规模'): Locator {
+    return this.row(seq).getByRole('button', { name: new RegExp(`^${label}：`) });
+  }
+
   async openProject(name: string): Promise<void> {
     await this.page.getByRole('link', { name, exact: true }).click();
   }

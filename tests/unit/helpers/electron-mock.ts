@@ -66,6 +66,20 @@ export class FakeWebContents extends EventEmitter {
   readonly send = vi.fn((_channel: string, ..._args: unknown[]) => undefined);
   readonly printToPDF = vi.fn(async (_options: unknown) => Buffer.from('%PDF-1.7 test'));
   readonly print = vi.fn((_options: unknown, callback: (success: boolean, failureReason: string) => void) => callback(true, ''));
+  /** the page's text that find-in-page searches (case-insensitive, like Chromium) */
+  pageText = '';
+  private nextFindId = 1;
+  readonly findInPage = vi.fn((text: string, _options?: { forward?: boolean; findNext?: boolean }) => {
+    const requestId = this.nextFindId++;
+    const matches = text === '' ? 0 : this.pageText.toLowerCase().split(text.toLowerCase()).length - 1;
+    // Chromium reports asynchronously, first an interim then the final update
+    setTimeout(() => {
+      this.emit('found-in-page', fakeEvent({}), { requestId, matches, activeMatchOrdinal: 0, finalUpdate: false });
+      this.emit('found-in-page', fakeEvent({}), { requestId, matches, activeMatchOrdinal: matches > 0 ? 1 : 0, finalUpdate: true });
+    }, 0);
+    return requestId;
+  });
+  readonly stopFindInPage = vi.fn((_action: string) => undefined);
   readonly mainFrame: FakeFrame;
 
   constructor(url = 'app://tracker/index.html') {

@@ -18,7 +18,7 @@ import { parseNumber, toHalfWidth } from '../../../domain/xlsx/parse-number';
 import { columnLetter } from '../../../domain/xlsx/column-letter';
 import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from '../../xlsx/grid';
 import type { ImportParser, ParsedWorkbook } from '../kind';
-import { amountUnitName, emptyWorkbookIssue, formulaWithoutValue, sheetsToSearch, type CellRead } from './sheet-reading';
+import { amountUnitName, formulaWithoutValue, headerNotFound, sheetsToSearch, startParse, type CellRead } from './sheet-reading';
 
 export const FUNDING_HEADER_SEARCH_ROWS = 15;
 
@@ -160,26 +160,13 @@ export function parseFundingWorkbook(
   fileName: string,
   progress?: (phase: string, done: number, total: number) => void,
 ): ParsedWorkbook<FundingFileRow, FundingMeta> {
-  const out: ParsedWorkbook<FundingFileRow, FundingMeta> = {
-    kind: 'funding',
-    fileName,
-    sheet: '',
-    meta: { planTitle: '', columns: [], sourceRowNumber: 0, nameColumn: 'B' },
-    rows: [],
-    warnings: [],
-    errors: [],
-  };
-  const empty = emptyWorkbookIssue(grid, fileName);
-  if (empty) {
-    out.errors.push(empty);
-    return out;
-  }
+  const out = startParse<FundingFileRow, FundingMeta>('funding', grid, fileName, { planTitle: '', columns: [], sourceRowNumber: 0, nameColumn: 'B' });
+  if (out.errors.length > 0) return out;
   const h = chooseHeader(grid);
   if (!h) {
-    out.errors.push({
-      file: fileName,
-      message: `在各工作表的前 ${FUNDING_HEADER_SEARCH_ROWS} 行中找不到资金构成表的表头（应有 项目名称、年度 两列，以及“计划安排”“到位”“支付”分组，分组下为各资金来源）。`,
-    });
+    out.errors.push(
+      headerNotFound(fileName, FUNDING_HEADER_SEARCH_ROWS, '资金构成表', '应有 项目名称、年度 两列，以及“计划安排”“到位”“支付”分组，分组下为各资金来源'),
+    );
     return out;
   }
   out.sheet = h.sheet.name;

@@ -20,7 +20,7 @@ import {
 } from '../../../domain/xlsx/progress-report-columns';
 import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from '../../xlsx/grid';
 import type { ImportParser, ParsedWorkbook } from '../kind';
-import { amountUnitName, emptyWorkbookIssue, formulaWithoutValue, sheetsToSearch, type CellRead } from './sheet-reading';
+import { amountUnitName, formulaWithoutValue, headerNotFound, sheetsToSearch, startParse, type CellRead } from './sheet-reading';
 
 export const PROGRESS_HEADER_SEARCH_ROWS = 15;
 
@@ -174,26 +174,17 @@ export function parseProgressWorkbook(
   fileName: string,
   progress?: (phase: string, done: number, total: number) => void,
 ): ParsedWorkbook<ProgressFileRow, ProgressMeta> {
-  const out: ParsedWorkbook<ProgressFileRow, ProgressMeta> = {
-    kind: 'progress',
-    fileName,
-    sheet: '',
-    meta: { month: null, monthCell: { row: 1, column: 'A' }, planTitle: '', planId: null, letters: {} },
-    rows: [],
-    warnings: [],
-    errors: [],
-  };
-  const empty = emptyWorkbookIssue(grid, fileName);
-  if (empty) {
-    out.errors.push(empty);
-    return out;
-  }
+  const out = startParse<ProgressFileRow, ProgressMeta>('progress', grid, fileName, {
+    month: null,
+    monthCell: { row: 1, column: 'A' },
+    planTitle: '',
+    planId: null,
+    letters: {},
+  });
+  if (out.errors.length > 0) return out;
   const h = chooseHeader(grid);
   if (!h) {
-    out.errors.push({
-      file: fileName,
-      message: `在各工作表的前 ${PROGRESS_HEADER_SEARCH_ROWS} 行中找不到进度月报的表头（应有 项目名称、建设阶段、形象进度（%）、累计完成投资（万元）等列）。`,
-    });
+    out.errors.push(headerNotFound(fileName, PROGRESS_HEADER_SEARCH_ROWS, '进度月报', '应有 项目名称、建设阶段、形象进度（%）、累计完成投资（万元）等列'));
     return out;
   }
   const sheet = h.sheet.name;
