@@ -17,12 +17,7 @@ const ROUTES = [
 ] as const;
 
 /** route → axe rules still broken there by files this suite's owner may not edit */
-const KNOWN_EXCEPTIONS: Partial<Record<(typeof ROUTES)[number], readonly string[]>> = {
-  // Gantt screen (src/ui/gantt, GanttPage): role=row elements without cells, aria-expanded on plain rows
-  '#/gantt': ['aria-required-children', 'aria-conditional-attr'],
-  // Gantt print (PrintGanttPage): the 打印 / 导出PDF buttons' contrast (issue 10, item 9)
-  '#/print/gantt?paper=A3': ['color-contrast'],
-};
+const KNOWN_EXCEPTIONS: Partial<Record<(typeof ROUTES)[number], readonly string[]>> = {};
 
 for (const route of ROUTES) {
   test(`axe: ${route} has no serious or critical violation`, async ({ page }) => {

@@ -129,3 +129,20 @@ describe('上一个 / 下一个', () => {
     expect(readRegisterOrder(store({ planId: null, ids: [2, 1] }), 1)).toEqual([2, 1]);
   });
 });
+
+describe('planned dates typed the Chinese way', () => {
+  it('are read like the date input reads them, even when saved before the field is left', async () => {
+    const { formToPatch, formFromProject } = await import('../../src/ui/project/project-form');
+    const { openTempBackend } = await import('./helpers/temp-db');
+    const backend = openTempBackend();
+    try {
+      const p = (await backend.send('register.get', {})).projects[0];
+      if (!p) throw new Error('seed');
+      const r = formToPatch({ ...formFromProject(p), startDate: `${p.startYear}/3/1`, endDate: '明年三月' });
+      expect(r.patch.startDate).toBe(`${p.startYear}-03-01`);
+      expect(r.issues.map((i) => i.field)).toEqual(['endDate']);
+    } finally {
+      backend.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 // The project form's pure logic: text fields in, a validated patch (or field issues) out.
+import { parseDateText } from '../../domain/date-format';
 import type { Issue } from '../../domain/api/errors';
 import type { ProjectPatch } from '../../domain/api/register';
 import type { ChangeLogEntry, Project } from '../../domain/model';
@@ -32,6 +33,14 @@ export type ProjectForm = Record<FormField, string>;
  * numbers and dates, whose own checks say what is wrong. An older, longer value still shows
  * and can be shortened; it cannot grow.
  */
+/** 2022/3/1 or 2022年3月1日 typed and saved with Ctrl+S before the field was left: the same reading as DateInput */
+function formDate(text: string, field: 'startDate' | 'endDate', issues: Issue[]): string | null {
+  const r = parseDateText(text);
+  if (r.ok) return r.date;
+  issues.push({ field, message: r.message });
+  return null;
+}
+
 export function fieldMaxLength(field: FormField): number | undefined {
   return isTextField(field) ? PROJECT_TEXT_RULES[field].max : undefined;
 }
@@ -87,8 +96,8 @@ export function formToPatch(form: ProjectForm): { patch: ProjectPatch; issues: I
     responsibleUnit: form.responsibleUnit,
     leader: form.leader,
     note: form.note,
-    startDate: form.startDate.trim() || null,
-    endDate: form.endDate.trim() || null,
+    startDate: formDate(form.startDate, 'startDate', issues),
+    endDate: formDate(form.endDate, 'endDate', issues),
   };
   if (form.nature === '新建' || form.nature === '扩建' || form.nature === '改扩建') patch.nature = form.nature;
   else issues.push({ field: 'nature', message: '建设性质应为 新建、扩建 或 改扩建' });
