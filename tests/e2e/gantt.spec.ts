@@ -77,6 +77,8 @@ test.describe('Gantt', () => {
       await page.goto('./#/gantt?group=town');
       await expect(gantt.groupHeaders.first()).toBeVisible();
       await expect(gantt.groupHeaders.first()).toContainText('本镇分摊');
+      // a project row's figure under a town is labelled as the whole project's, not the town's
+      await expect(page.getByRole('columnheader', { name: '项目总投资（万元）' })).toBeVisible();
       await page.screenshot({ path: path.join(SHOTS, `gantt-town-${width}.png`) });
     }
     // the seed plan's 63,760万元, shared out over the towns (was 491,860万元)

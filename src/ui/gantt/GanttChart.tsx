@@ -170,7 +170,11 @@ export default function GanttChart({
   const [viewport, setViewport] = useState(initialViewport);
   const [tip, setTip] = useState<TooltipState | null>(null);
   const [prefs, setPrefs] = useState<GridPrefs>(() => loadPrefs(storage('local')));
-  const columns = useMemo(() => shownColumns(prefs), [prefs]);
+  // grouped by town, a project row's figure is the whole project's, while its town header shows the town's share
+  const columns = useMemo(
+    () => shownColumns(prefs).map((c) => (c.key === 'invest' && groupBy === 'town' ? { ...c, title: '项目总投资（万元）' } : c)),
+    [prefs, groupBy],
+  );
   const gridWidth = gridWidthOf(columns);
   const [focusIndex, setFocusIndex] = useState(0);
   const pendingFocus = useRef<number | null>(null);
