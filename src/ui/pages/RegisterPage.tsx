@@ -29,7 +29,7 @@ import {
   type SortKey,
   type SortState,
 } from '../register/register-table';
-import { navigate } from '../router';
+import { navigate, parseRoute } from '../router';
 import { toggled } from '../toggled';
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
@@ -170,6 +170,8 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
     writeSessionState(window.sessionStorage, shownPlanId, { filter, sort, expanded: [...expanded] }, order);
     // replaceState: the link shows the same view, without a hashchange (no re-route, no history entry)
     const hash = registerHash(planId, filter, sort);
+    // the user may already be on the way elsewhere (a link clicked while data loaded): never pull them back
+    if (parseRoute(window.location.hash).page !== 'register') return;
     if (window.location.hash !== hash && (window.location.hash || '#/') !== hash) window.history.replaceState(null, '', hash);
   }, [shownPlanId, planId, rows, filter, sort, expanded]);
   const filtered = data !== null && rows.length !== data.projects.length;
