@@ -1,6 +1,5 @@
-// REGISTRATION POINT for workbook exports: one builder per export kind. The funding (资金构成)
-// and progress (进度月报) engineers replace their stubs with their builders; the export
-// service names the file and writes the bytes.
+// REGISTRATION POINT for workbook exports: one builder per export kind (附件1, 清单, 甘特图,
+// 资金构成, 进度月报); the export service names the file and writes the bytes.
 import type ExcelJS from 'exceljs';
 import type { ExportKind } from '../../domain/api/xlsx';
 import type { Plan } from '../../domain/model';

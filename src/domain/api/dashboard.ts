@@ -1,6 +1,7 @@
 // The dashboard (总览) part of the Api contract: everything the one-page brief shows,
 // computed by the backend from the same facts as the register and the Gantt.
 import { z } from 'zod';
+import type { Rate } from '../facts/rates';
 import type { Plan } from '../model';
 
 export const dashboardSchemas = {
@@ -10,19 +11,9 @@ export const dashboardSchemas = {
 export const LIGHT_KEYS = ['red', 'yellow', 'green', 'done', 'grey'] as const;
 export type LightKey = (typeof LIGHT_KEYS)[number];
 
-export const RATE_KEYS = ['start', 'invest', 'funding', 'completion'] as const;
-export type RateKey = (typeof RATE_KEYS)[number];
 
-export interface RateFigure {
-  key: RateKey;
-  /** 开工率 … */
-  label: string;
-  /** 0..1, null when the denominator is 0 (nothing due yet) */
-  value: number | null;
-  numerator: number;
-  denominator: number;
-  /** the definition, shown on hover and printed under the figure */
-  definition: string;
+/** one of the four rates (src/domain/facts/rates.ts) with its figures in words */
+export interface RateFigure extends Rate {
   /** "3 / 12 个项目" or "1,234 / 63,760 万元" */
   detail: string;
 }
