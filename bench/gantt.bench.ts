@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser } from '@playwright/test';
 import { build } from 'vite';
+import type { BenchResults, GanttFigures } from './results';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = [137, 1_000, 10_000];
@@ -108,7 +109,8 @@ export async function benchHtml(): Promise<string> {
 <body><div id="app"></div><script>${safe(frappeJs)}</script><script>${safe(js)}</script></body></html>`;
 }
 
-export async function run(): Promise<void> {
+export async function run(): Promise<BenchResults> {
+  const gantt: GanttFigures = {};
   const html = await benchHtml();
   const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser = await chromium.launch({
@@ -136,12 +138,16 @@ export async function run(): Promise<void> {
         `${String(n).padStart(7)} |${fmt(ours.renderMs)}    |${fmt(frappe.renderMs)}      | ${ratio.toFixed(1).padStart(5)}x |` +
           `  ${fmt(ours.frame.mean)} /${fmt(ours.frame.p95)} |  ${fmt(frappe.frame.mean)} /${fmt(frappe.frame.p95)}   | ${frameRatio.toFixed(2)}x`,
       );
-      if (n === 10_000) console.log(`10,000 rows render target < 300 ms: ${ours.renderMs < 300 ? 'met' : 'MISSED'} (${ours.renderMs.toFixed(0)} ms)`);
+      const figures = { oursRenderMs: ours.renderMs, frappeRenderMs: frappe.renderMs, oursFrameP95Ms: ours.frame.p95, frappeFrameP95Ms: frappe.frame.p95 };
+      if (n === 137) gantt.rows137 = figures;
+      else if (n === 1_000) gantt.rows1000 = figures;
+      else gantt.rows10000 = figures;
       if (ours.renderMs >= frappe.renderMs || ours.frame.mean > frappe.frame.mean) console.log(`  ! not faster than frappe-gantt at ${n} rows`);
     }
   } finally {
     await browser.close();
   }
+  return { gantt };
 }
 
 // allow `tsx bench/gantt.bench.ts` on its own

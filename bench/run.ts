@@ -1,10 +1,14 @@
-// `npm run bench`: every bench/*.bench.ts in turn (or those named: npm run bench -- xlsx).
+// `npm run bench`: every bench/*.bench.ts in turn (or those named: npm run bench -- xlsx),
+// then one table of the figures against issue 9's targets.
+// `npm run bench -- --json FILE` also writes the figures as JSON (the shape is bench/results.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { judge, mergeResults, type BenchResults } from './results';
 
 interface BenchModule {
-  run(): Promise<void>;
+  run(): Promise<BenchResults>;
 }
 
 function isBenchModule(m: unknown): m is BenchModule {
@@ -12,16 +16,33 @@ function isBenchModule(m: unknown): m is BenchModule {
 }
 
 const dir = path.dirname(fileURLToPath(import.meta.url));
-const wanted = process.argv.slice(2);
+const { values, positionals } = parseArgs({ options: { json: { type: 'string' } }, allowPositionals: true });
 const files = fs
   .readdirSync(dir)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  .filter((f) => positionals.length === 0 || positionals.some((w) => f.startsWith(w)))
   .sort();
+if (files.length === 0) {
+  console.error(`没有名为 ${positionals.join('、')} 的基准（可选：${fs.readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).join('、')}）`);
+  process.exit(2);
+}
 
+let results: BenchResults = {};
 for (const file of files) {
   console.log(`\n=== ${file} ===`);
   const mod: unknown = await import(pathToFileURL(path.join(dir, file)).href);
   if (!isBenchModule(mod)) throw new Error(`${file} does not export run()`);
-  await mod.run();
+  results = mergeResults(results, await mod.run());
+}
+
+const verdicts = judge(results);
+console.log('\n=== against the targets (issue 9) ===');
+console.log('| what | measured | target | |');
+console.log('|---|---|---|---|');
+for (const v of verdicts) console.log(`| ${v.what} | ${v.figure} | ${v.target} | ${v.met ? 'met' : 'MISSED'} |`);
+
+if (values.json) {
+  const clean: unknown = JSON.parse(JSON.stringify(results));
+  fs.writeFileSync(values.json, `${JSON.stringify(clean, null, 2)}\n`);
+  console.log(`\nfigures written to ${values.json}`);
 }
