@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../src/backend/backend';
 import { buildAnnexWorkbook, workbookBuffer } from '../../src/backend/xlsx/annex-export';
 import { partsNearRatioLimit } from '../../src/backend/xlsx/guard-safe-zip';
-import { guardZip } from '../../src/backend/xlsx/zip-guard';
+import { xlsxParts } from '../../src/backend/xlsx/xlsx-writer';
+import { guardZip, readCentralDirectory } from '../../src/backend/xlsx/zip-guard';
+import { zipParts } from '../../src/backend/xlsx/zip-writer';
 import { listPlans } from '../../src/backend/repositories/plans-repo';
 import { listProjects } from '../../src/backend/repositories/projects-repo';
 import { apiSchemas } from '../../src/domain/api/contract';
@@ -287,9 +289,11 @@ describe('annex export → import is lossless for anything the contract accepts'
       note: `${'说'.repeat(3996)}${1000 + i}`,
     }));
     const wb = buildAnnexWorkbook({ title: '重复文字规划' }, projects);
-    // what ExcelJS writes by itself would be refused ("压缩比高达 500 倍")
-    expect(partsNearRatioLimit(Buffer.from(await wb.xlsx.writeBuffer()))).toContain('xl/sharedStrings.xml');
+    // every part deflated, the shared strings would be refused ("压缩比高达 500 倍")…
+    expect(partsNearRatioLimit(zipParts(xlsxParts(wb), { date: wb.created, level: 6 }))).toContain('xl/sharedStrings.xml');
+    // …so the export stores them uncompressed
     const bytes = await workbookBuffer(wb);
+    expect(readCentralDirectory(bytes, 'x.xlsx').find((e) => e.name === 'xl/sharedStrings.xml')?.method).toBe(0);
     expect(() => guardZip(bytes, 'x.xlsx')).not.toThrow();
 
     const b = open('b', false);

@@ -8,6 +8,7 @@ import { EXPORT_BUILDERS } from '../../src/backend/services/export-builders';
 import { getPlan } from '../../src/backend/repositories/plans-repo';
 import { listProjects } from '../../src/backend/repositories/projects-repo';
 import { partsNearRatioLimit } from '../../src/backend/xlsx/guard-safe-zip';
+import { isSheetDoc } from '../../src/backend/xlsx/sheet-doc';
 import { readWorkbookGrid } from '../../src/backend/xlsx/read-workbook';
 import { guardZip } from '../../src/backend/xlsx/zip-guard';
 import { exportKinds, importKinds, type ExportKind, type ImportKind } from '../../src/domain/api/xlsx';
@@ -100,6 +101,7 @@ describe('every export kind keeps hostile text as text', () => {
 
   it('the guard is needed: the 进度月报 as ExcelJS writes it would be taken for a zip bomb', async () => {
     const wb = await EXPORT_BUILDERS.progress.build(b.ctxFor('cli'), { plan: getPlan(b.db, 1), month: MONTH });
+    if (isSheetDoc(wb)) throw new Error('the progress report is written by ExcelJS');
     expect(partsNearRatioLimit(Buffer.from(await wb.xlsx.writeBuffer()))).not.toEqual([]);
   }, 120_000);
 });

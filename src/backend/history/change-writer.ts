@@ -4,7 +4,9 @@
 // entity 'project', which keeps its camelCase field names. One user save = one batch.
 // Every function here must run inside the caller's IMMEDIATE write transaction.
 import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import type { ServiceContext } from '../context';
+import { stmt } from '../db/statements';
 import { insertBatchSource, insertChange } from '../repositories/change-log-repo';
 
 export type LoggedTable = 'project' | 'site' | 'progress' | 'milestone' | 'funding' | 'funding_source' | 'setting' | 'plan';
@@ -84,6 +86,65 @@ export function logRowUpdate(
   batchId: string,
 ): void {
   write(ctx, table, id, projectId, column, encodeValue(oldValue), encodeValue(newValue), batchId);
+}
+
+/**
+ * The change_log writer for one large batch (an import of thousands of rows): the same rows
+ * as logRowInsert / logRowUpdate, with one timestamp for the whole batch (its rows commit in
+ * one transaction, at one moment). Use it inside the caller's IMMEDIATE write transaction.
+ */
+export interface BatchLog {
+  inserted(table: LoggedTable, row: Record<string, unknown>, projectId: number | null): void;
+  /**
+   * The rows `ids` of `table` were inserted: each logged as `inserted` would, in id order,
+   * the JSON made by SQLite from the stored row (no row travels through JavaScript).
+   * `projectColumn`: the column holding the row's project ('id' for a project), or null.
+   */
+  insertedRows(table: LoggedTable, ids: readonly number[], projectColumn: string | null): void;
+  updated(table: LoggedTable, id: number, projectId: number | null, column: string, oldValue: unknown, newValue: unknown): void;
+}
+
+/**
+ * json_object(…) of every column of `table` in SELECT * order, which is byte for byte what
+ * JSON.stringify makes of the row better-sqlite3 reads, for INTEGER and TEXT columns; null
+ * when the table has another column type (REAL prints "1.0" in SQLite, "1" in JavaScript).
+ */
+function rowJsonSql(db: Database.Database, table: LoggedTable): string | null {
+  const columns = stmt<[string], { name: string; type: string }>(db, 'SELECT name, type FROM pragma_table_info(?) ORDER BY cid').all(table);
+  if (columns.length === 0 || !columns.every((c) => /^(INTEGER|TEXT)$/i.test(c.type))) return null;
+  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+  return `json_object(${columns.map((c) => `'${c.name.replace(/'/g, "''")}', t.${quote(c.name)}`).join(', ')})`;
+}
+
+export function batchLog(ctx: ServiceContext, batchId: string): BatchLog {
+  const at = new Date().toISOString();
+  const put = (table: LoggedTable, entityId: number, projectId: number | null, field: string, oldValue: string | null, newValue: string | null): void => {
+    insertChange(ctx.db, { at, user: ctx.user, door: ctx.door, entity: table, entityId, projectId, field, oldValue, newValue, batchId });
+  };
+  const inserted = (table: LoggedTable, row: Record<string, unknown>, projectId: number | null): void =>
+    put(table, rowId(table, row), projectId, '*', null, JSON.stringify(row));
+  return {
+    inserted,
+    insertedRows(table, ids, projectColumn) {
+      if (ids.length === 0) return;
+      const json = rowJsonSql(ctx.db, table);
+      if (json === null) {
+        for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+          const row = stmt<[number], Record<string, unknown>>(ctx.db, `SELECT * FROM ${table} WHERE id = ?`).get(id);
+          if (!row) throw new Error(`change_log: ${table} row ${id} not found`);
+          inserted(table, row, projectColumn === null ? null : Number(row[projectColumn]));
+        }
+        return;
+      }
+      const project = projectColumn === null ? 'NULL' : `t."${projectColumn.replace(/"/g, '""')}"`;
+      const sql = `INSERT INTO change_log (at, user, door, entity, entity_id, project_id, field, old_value, new_value, batch_id)
+        SELECT ?, ?, ?, '${table}', t.id, ${project}, '*', NULL, ${json}, ?
+        FROM ${table} AS t WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id`;
+      const r = stmt(ctx.db, sql).run(at, ctx.user, ctx.door, batchId, JSON.stringify(ids));
+      if (r.changes !== new Set(ids).size) throw new Error(`change_log: ${table} rows not found`);
+    },
+    updated: (table, id, projectId, column, oldValue, newValue) => put(table, id, projectId, column, encodeValue(oldValue), encodeValue(newValue)),
+  };
 }
 
 /**

@@ -14,7 +14,8 @@
 //                       the diff read.
 //     4. token          the preview waits in memory under a random token (15 min, 20 max).
 //   applyWorkbook(ctx, token)
-//     5. re-check       the fingerprint again: stale → 'conflict', before any backup.
+//     5. re-check       the fingerprint again: stale → 'conflict', before any backup (not
+//                       recomputed when not one row was written since the diff: db-stamp.ts).
 //     6. backup         autoBackup(…, 'import') — only now, after parse and diff succeeded.
 //     7. apply          ONE IMMEDIATE transaction: fingerprint once more (another door may
 //                       have written during the backup), then KINDS[kind].apply(ctx, payload,
@@ -33,6 +34,7 @@ import { checkpointWarning } from '../db/checkpoint';
 import { newBatchId, noteBatchSource } from '../history/change-writer';
 import type { ApplyOutcome, ImportOptions, ParsedWorkbook, PreparedImport } from './kind';
 import { KINDS } from './kinds';
+import { dbStamp, unchangedSince, type DbStamp } from './db-stamp';
 import { parseOffThread } from './parse-client';
 import { APPLY_PHASES, phasedReporter, PREVIEW_PHASES } from './progress-phases';
 
@@ -49,6 +51,8 @@ interface PendingImport {
   fileName: string;
   prepared: PreparedImport;
   fingerprint: string;
+  /** the database as the diff found it: while it is unchanged the fingerprint need not be recomputed */
+  stamp: DbStamp;
   preview: ImportPreview;
   expires: number;
 }
@@ -89,6 +93,8 @@ export async function previewWorkbook(ctx: ServiceContext, req: PreviewRequest):
   const progress = phasedReporter(ctx.progress, PREVIEW_PHASES);
   const parsed = await parseWorkbook(req, { progress });
   progress('比对现有数据', 0, 1);
+  // taken before the diff reads anything: a write after it always shows
+  const stamp = dbStamp(ctx.db);
   const prepared = KINDS[req.kind].prepare(ctx, parsed, req.options ?? {});
   const fingerprint = prepared.fingerprint(ctx);
   progress('比对现有数据', 1, 1);
@@ -104,11 +110,16 @@ export async function previewWorkbook(ctx: ServiceContext, req: PreviewRequest):
     writes: prepared.writes,
     warnings: [...parsed.warnings, ...prepared.warnings],
   } satisfies ImportPreview;
-  pending.set(token, { dbPath: ctx.dbPath, kind: req.kind, fileName: req.fileName, prepared, fingerprint, preview, expires: now + PREVIEW_TTL_MS });
+  pending.set(token, { dbPath: ctx.dbPath, kind: req.kind, fileName: req.fileName, prepared, fingerprint, stamp, preview, expires: now + PREVIEW_TTL_MS });
   return preview;
 }
 
 const STALE = '预览之后数据已有变化，请重新预览后再导入。';
+
+/** Whether the rows the preview's diff read are as they were (cheaply when nothing at all was written). */
+function stillFresh(ctx: ServiceContext, job: PendingImport): boolean {
+  return unchangedSince(ctx.db, job.stamp) || job.prepared.fingerprint(ctx) === job.fingerprint;
+}
 
 /** Steps 5–8: re-check, backup, one IMMEDIATE transaction. Throws (and writes nothing) on any problem. */
 export async function applyWorkbook(ctx: ServiceContext, token: string): Promise<ImportResult> {
@@ -120,7 +131,7 @@ export async function applyWorkbook(ctx: ServiceContext, token: string): Promise
   const progress = phasedReporter(ctx.progress, APPLY_PHASES);
   progress('核对数据', 0, 1);
   // before the backup, so a stale preview costs nothing
-  if (job.prepared.fingerprint(ictx) !== job.fingerprint) throw new ApiError('conflict', STALE);
+  if (!stillFresh(ictx, job)) throw new ApiError('conflict', STALE);
   progress('核对数据', 1, 1);
   const batchId = newBatchId();
   if (job.prepared.writes === 0) {
@@ -136,7 +147,7 @@ export async function applyWorkbook(ctx: ServiceContext, token: string): Promise
     outcome = ictx.db
       .transaction(() => {
         // the backup awaited: another door may have written meanwhile
-        if (job.prepared.fingerprint(ictx) !== job.fingerprint) throw new ApiError('conflict', STALE);
+        if (!stillFresh(ictx, job)) throw new ApiError('conflict', STALE);
         const applied = job.prepared.apply(ictx, batchId, progress);
         noteBatchSource(ictx, batchId, job.fileName); // the undo label names the file
         return applied;

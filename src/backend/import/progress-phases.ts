@@ -8,17 +8,18 @@ export interface Phase {
   weight: number;
 }
 
+// shares re-measured after the issue-9 speed work (byte-level reader, set-based change log)
 export const PREVIEW_PHASES: readonly Phase[] = [
-  { name: '检查文件', weight: 10 },
-  { name: '读取工作簿', weight: 50 },
-  { name: '检查数据', weight: 25 },
-  { name: '比对现有数据', weight: 15 },
+  { name: '检查文件', weight: 5 },
+  { name: '读取工作簿', weight: 40 },
+  { name: '检查数据', weight: 35 },
+  { name: '比对现有数据', weight: 20 },
 ];
 
 export const APPLY_PHASES: readonly Phase[] = [
-  { name: '核对数据', weight: 5 },
-  { name: '备份数据库', weight: 30 },
-  { name: '写入数据库', weight: 65 },
+  { name: '核对数据', weight: 2 },
+  { name: '备份数据库', weight: 10 },
+  { name: '写入数据库', weight: 88 },
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { Plan } from '../../domain/model';
 import type { ServiceContext } from '../context';
 import { listProjects } from '../repositories/projects-repo';
 import { buildAnnexWorkbook, buildSummaryWorkbook } from '../xlsx/annex-export';
+import type { SheetDoc } from '../xlsx/sheet-doc';
 import { buildFundingWorkbook } from '../xlsx/funding-workbook';
 import { buildGanttWorkbook } from '../xlsx/gantt-workbook';
 import { listFundingSources } from '../repositories/reference-repo';
@@ -22,7 +23,8 @@ export interface ExportRequest {
 export interface ExportBuilder {
   /** the workbook's name in the file name: "<plan title>-<name>[-<month>].xlsx" */
   name: string;
-  build(ctx: ServiceContext, req: ExportRequest): ExcelJS.Workbook | Promise<ExcelJS.Workbook>;
+  /** an ExcelJS workbook, or plain sheets for the direct writer (big tables: xlsx-writer.ts) */
+  build(ctx: ServiceContext, req: ExportRequest): ExcelJS.Workbook | SheetDoc | Promise<ExcelJS.Workbook>;
   /** the month used when the caller names none (it then also goes into the file name) */
   defaultMonth?(ctx: ServiceContext): string;
 }

@@ -2,7 +2,9 @@
 // header, one row per project, a 合计 row with a live SUM (and its cached value), widths,
 // wrapping, frozen header and print set-up. Fields the layout has no column for travel
 // in a hidden sheet so that a round trip through the app loses nothing.
-import ExcelJS from 'exceljs';
+// The sheets are plain data (sheet-doc.ts) written straight to SpreadsheetML by
+// xlsx-writer.ts: a 10,000-row annex in a fraction of the time ExcelJS takes (issue 9).
+import type ExcelJS from 'exceljs';
 import type { Plan, Project } from '../../domain/model';
 import { yuanToWan } from '../../domain/money';
 import {
@@ -18,10 +20,11 @@ import {
   type ColumnDef,
 } from '../../domain/xlsx/annex-columns';
 import { formatWindow, parseWindow } from '../../domain/xlsx/parse-window';
-import { cellTextValue } from './cell-text';
 import { withinZipGuard } from './guard-safe-zip';
 import { columnLetter } from '../../domain/xlsx/column-letter';
-import { BORDER, FONT, headerStyle, printedSheetOptions, rowHeightForCells, TEXT_STYLE, writeTitleRow } from './sheet-layout';
+import { isSheetDoc, type CellStyle, type DocRow, type DocSheet, type DocValue, type SheetDoc } from './sheet-doc';
+import { BORDER, FONT, headerStyle, rowHeightForLines, TEXT_STYLE, TITLE_HEIGHT, TITLE_STYLE, wrappedLines } from './sheet-layout';
+import { writeXlsx } from './xlsx-writer';
 
 /** Re-exported for older callers; parsers import it from domain/xlsx/column-letter (no ExcelJS). */
 export { columnLetter };
@@ -29,10 +32,10 @@ export { columnLetter };
 type PlanHead = Pick<Plan, 'title'>;
 type CellInput = string | number;
 
-// One style object per kind of cell (ExcelJS registers a style once per object).
+// One style object per kind of cell (the writer registers a style once per object).
 const HEADER_STYLE = headerStyle(11);
 const DATA_LEFT = TEXT_STYLE;
-const DATA_CENTRE: Partial<ExcelJS.Style> = { ...DATA_LEFT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
+const DATA_CENTRE: CellStyle = { ...DATA_LEFT, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } };
 // "投资估算（万元）" in 11pt bold needs about 17 characters: narrower, it wraps and leaves
 // "）" alone on a line (the header text itself stays as is: importers and readers match it)
 const INVESTMENT_WIDTH = 18;
@@ -43,7 +46,7 @@ function exportWidth(c: ColumnDef): number {
   return c.field === 'investment' ? Math.max(c.width, INVESTMENT_WIDTH) : c.width;
 }
 
-const TOTAL_STYLE: Partial<ExcelJS.Style> = {
+const TOTAL_STYLE: CellStyle = {
   font: { name: FONT, size: 11, bold: true },
   alignment: { horizontal: 'center', vertical: 'middle' },
   border: BORDER,
@@ -88,73 +91,73 @@ interface TableSpec {
   centred: ReadonlySet<number>;
 }
 
-function writeTable(wb: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
+function tableSheet(spec: TableSpec): DocSheet {
   const n = spec.columns.length;
   const last = columnLetter(n);
-  const ws = wb.addWorksheet(spec.sheetName, printedSheetOptions({ frozen: { xSplit: 0, ySplit: 2 }, printTitlesRow: '1:2', footerLabel: '' }));
   const widths = spec.columns.map(exportWidth);
-  ws.columns = widths.map((width) => ({ width }));
+  const all = (style: CellStyle): CellStyle[] => Array.from({ length: n }, () => style);
 
-  writeTitleRow(ws, spec.title, last);
-
-  const header = ws.addRow(spec.columns.map((c) => c.header));
-  header.height = HEADER_HEIGHT;
-  header.eachCell((cell) => {
-    cell.style = HEADER_STYLE;
-  });
+  const titleValues: DocValue[] = Array.from({ length: n }, () => null);
+  titleValues[0] = spec.title;
+  const rows: DocRow[] = [
+    { height: TITLE_HEIGHT, values: titleValues, styles: all(TITLE_STYLE) },
+    { height: HEADER_HEIGHT, values: spec.columns.map((c) => c.header), styles: all(HEADER_STYLE) },
+  ];
 
   const amountCol = spec.columns.findIndex((c) => c.field === 'investment') + 1;
   const styles = spec.columns.map((_, i) => (spec.centred.has(i + 1) || i + 1 === amountCol ? DATA_CENTRE : DATA_LEFT));
   for (const values of spec.rows) {
-    const row = ws.addRow(values.map(cellTextValue));
-    for (let c = 1; c <= n; c++) row.getCell(c).style = styles[c - 1] ?? DATA_LEFT;
     // LibreOffice, WPS and Excel keep a row's stored height when opening a file: without one
     // the wrapped lines of a long 建设地 or 规模 are drawn over the rows below
-    row.height = rowHeightForCells(values.map((v, i) => ({ text: String(v), width: widths[i] ?? 10 })));
+    rows.push({ height: rowHeightForValues(values, widths), values, styles });
   }
 
   const firstData = 3;
   const lastData = firstData + spec.rows.length - 1;
-  const totalValues: CellInput[] = Array.from({ length: n }, () => '');
-  totalValues[0] = `${TOTAL_LABEL}（万元）`;
-  const total = ws.addRow(totalValues);
-  const totalRowNumber = total.number;
-  if (amountCol > 2) ws.mergeCells(`A${totalRowNumber}:${columnLetter(amountCol - 1)}${totalRowNumber}`);
+  const totalRowNumber = lastData + 1;
   const amountLetter = columnLetter(amountCol);
-  total.getCell(amountCol).value = {
+  // A to the column before the amount is merged: its other cells carry the style alone
+  const total: DocValue[] = Array.from({ length: n }, (_, i) => (i > 0 && i < amountCol - 1 ? null : ''));
+  total[0] = `${TOTAL_LABEL}（万元）`;
+  total[amountCol - 1] = {
     formula: spec.rows.length > 0 ? `SUM(${amountLetter}${firstData}:${amountLetter}${lastData})` : '0',
     result: yuanToWan(spec.totalYuan),
   };
-  for (let c = 1; c <= n; c++) total.getCell(c).style = TOTAL_STYLE;
-  ws.pageSetup.printArea = `A1:${last}${totalRowNumber}`;
-  return ws;
+  rows.push({ values: total, styles: all(TOTAL_STYLE) });
+
+  const merges = [`A1:${last}1`];
+  if (amountCol > 2) merges.push(`A${totalRowNumber}:${columnLetter(amountCol - 1)}${totalRowNumber}`);
+  return {
+    name: spec.sheetName,
+    columnWidths: widths,
+    rows,
+    merges,
+    print: { frozen: { xSplit: 0, ySplit: 2 }, printTitlesRow: '1:2', footerLabel: '', printArea: `A1:${last}${totalRowNumber}` },
+  };
 }
 
-function writeExtraSheet(wb: ExcelJS.Workbook, projects: readonly Project[]): void {
-  const ws = wb.addWorksheet(EXTRA_SHEET_NAME, { state: 'hidden' });
-  ws.addRow([...EXTRA_COLUMNS]);
+/** Height (pt) of a table row: its tallest cell's wrapped text in its column's width. */
+function rowHeightForValues(values: readonly CellInput[], widths: readonly number[]): number {
+  let lines = 1;
+  for (let i = 0; i < values.length; i++) lines = Math.max(lines, wrappedLines(String(values[i]), widths[i] ?? 10));
+  return rowHeightForLines(lines);
+}
+
+/** The hidden sheet: 序号 and name (the key), then the fields the annex has no column for. */
+function extraSheet(projects: readonly Project[]): DocSheet {
+  const rows: DocRow[] = [{ values: [...EXTRA_COLUMNS] }];
+  // an empty field is an absent cell: read back as '' all the same, and half the sheet's size
+  const v = (s: string | null): string | null => (s === '' ? null : s);
   for (const p of projects) {
-    const values: CellInput[] = [
-      p.seq,
-      p.name,
-      p.seqPrinted ?? '',
-      p.category,
-      p.startDate ?? '',
-      p.endDate ?? '',
-      p.responsibleUnit,
-      p.leader,
-      p.note,
-      p.remark,
-    ];
-    ws.addRow(values.map(cellTextValue));
+    rows.push({
+      values: [p.seq, p.name, v(p.seqPrinted), v(p.category), v(p.startDate), v(p.endDate), v(p.responsibleUnit), v(p.leader), v(p.note), v(p.remark)],
+    });
   }
+  return { name: EXTRA_SHEET_NAME, hidden: true, rows };
 }
 
-function newWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '民政重点项目台账';
-  wb.created = new Date();
-  return wb;
+function newWorkbook(sheets: DocSheet[]): SheetDoc {
+  return { kind: 'sheet-doc', creator: '民政重点项目台账', created: new Date(), sheets };
 }
 
 function sumYuan(projects: readonly Project[]): number {
@@ -162,35 +165,38 @@ function sumYuan(projects: readonly Project[]): number {
 }
 
 /** 附件1 重点项目清单明细 (plus the hidden sheet of fields the layout has no column for). */
-export function buildAnnexWorkbook(plan: PlanHead, projects: readonly Project[]): ExcelJS.Workbook {
-  const wb = newWorkbook();
-  writeTable(wb, {
-    sheetName: ANNEX_SHEET_NAME,
-    title: annexTitle(plan.title),
-    columns: ANNEX_COLUMNS,
-    rows: projects.map(annexCells),
-    totalYuan: sumYuan(projects),
-    centred: new Set([1, 3, 8]),
-  });
-  writeExtraSheet(wb, projects);
-  return wb;
+export function buildAnnexWorkbook(plan: PlanHead, projects: readonly Project[]): SheetDoc {
+  return newWorkbook([
+    tableSheet({
+      sheetName: ANNEX_SHEET_NAME,
+      title: annexTitle(plan.title),
+      columns: ANNEX_COLUMNS,
+      rows: projects.map(annexCells),
+      totalYuan: sumYuan(projects),
+      centred: new Set([1, 3, 8]),
+    }),
+    extraSheet(projects),
+  ]);
 }
 
 /** 重点项目清单: 序号, 项目名称, 项目建设地, 投资估算（万元）, 备注. */
-export function buildSummaryWorkbook(plan: PlanHead, projects: readonly Project[]): ExcelJS.Workbook {
-  const wb = newWorkbook();
-  writeTable(wb, {
-    sheetName: SUMMARY_SHEET_NAME,
-    title: summaryTitle(plan.title),
-    columns: SUMMARY_COLUMNS,
-    rows: projects.map(summaryCells),
-    totalYuan: sumYuan(projects),
-    centred: new Set([1, 5]),
-  });
-  return wb;
+export function buildSummaryWorkbook(plan: PlanHead, projects: readonly Project[]): SheetDoc {
+  return newWorkbook([
+    tableSheet({
+      sheetName: SUMMARY_SHEET_NAME,
+      title: summaryTitle(plan.title),
+      columns: SUMMARY_COLUMNS,
+      rows: projects.map(summaryCells),
+      totalYuan: sumYuan(projects),
+      centred: new Set([1, 5]),
+    }),
+  ]);
 }
 
 /** The file's bytes, always readable by our own import (see guard-safe-zip.ts). */
-export async function workbookBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return withinZipGuard(Buffer.from(await wb.xlsx.writeBuffer()));
+export async function workbookBuffer(wb: ExcelJS.Workbook | SheetDoc): Promise<Buffer> {
+  // the direct writer stores near-limit parts itself; the check stays for both (it reads the
+  // central directory only)
+  const bytes = isSheetDoc(wb) ? writeXlsx(wb) : Buffer.from(await wb.xlsx.writeBuffer());
+  return withinZipGuard(bytes);
 }

@@ -17,7 +17,7 @@ import { findHeaderRow, type HeaderMatch } from '../../domain/xlsx/header-match'
 import { parseNumber } from '../../domain/xlsx/parse-number';
 import { parseWindow } from '../../domain/xlsx/parse-window';
 import { columnLetter } from '../../domain/xlsx/column-letter';
-import { cleanProjectCell, extrasKey, titleFromRow } from './annex-text';
+import { cellCleaner, cleanNameKey, extrasKey, titleFromRow, type CellCleaner } from './annex-text';
 import type { ProjectTextField } from '../../domain/project-rules';
 import { addIdentity, identityClash, identityIndex, shortName } from '../../domain/project-identity';
 import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from './grid';
@@ -112,25 +112,28 @@ function chooseSheet(wb: WorkbookGrid): { candidate: Candidate | null; best: Can
   return { candidate: complete, best, empty };
 }
 
-function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors'>): Map<string, ImportedExtras> {
+function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors'>, cleanCell: CellCleaner): Map<string, ImportedExtras> {
   const extras = new Map<string, ImportedExtras>();
   const sheet = wb.sheets.find((s) => s.name === EXTRA_SHEET_NAME);
   if (!sheet) return extras;
   const head = sheet.rows[0]?.cells.map(cellText) ?? [];
   if (EXTRA_COLUMNS.slice(0, EXTRA_COLUMNS_REQUIRED).some((h, i) => head[i] !== h)) return extras;
   const hasRemark = head[EXTRA_COLUMNS.indexOf('备注')] === '备注';
-  for (const row of sheet.rows.slice(1)) {
-    const t = (i: number): string => cellText(row.cells[i]);
-    // the form's text rule, with the problem placed at this sheet's cell
-    const clean = (i: number, field: Parameters<typeof cleanProjectCell>[1]): string => {
-      const r = cleanProjectCell(t(i), field);
-      if (r.ok) return r.value;
-      out.errors.push({ file: out.fileName, sheet: sheet.name, row: row.rowNumber, column: columnLetter(i + 1), message: r.message });
-      return '';
-    };
-    const [seq, name] = [t(0), t(1)];
+  let row: GridRow | undefined;
+  const t = (i: number): string => cellText(row?.cells[i]);
+  // the form's text rule, with the problem placed at this sheet's cell
+  const clean = (i: number, field: ProjectTextField): string => {
+    const r = cleanCell(t(i), field);
+    if (r.ok) return r.value;
+    out.errors.push({ file: out.fileName, sheet: sheet.name, row: row?.rowNumber ?? 0, column: columnLetter(i + 1), message: r.message });
+    return '';
+  };
+  for (let i = 1; i < sheet.rows.length; i++) {
+    row = sheet.rows[i];
+    const seq = t(0);
+    const name = t(1);
     if (!seq || !name) continue;
-    extras.set(extrasKey(seq, name), {
+    extras.set(extrasKey(seq, name, cleanCell), {
       seqPrinted: clean(2, 'seqPrinted') || null,
       category: t(3) === '' ? '' : clean(3, 'category'),
       startDate: t(4) || null,
@@ -191,7 +194,8 @@ export function parseAnnexWorkbook(
       break;
     }
   }
-  parseRows(grid, match, headerRowNumber, readExtras(wb, result), result, progress);
+  const cleanCell = cellCleaner();
+  parseRows(grid, match, headerRowNumber, readExtras(wb, result, cleanCell), result, cleanCell, progress);
   return result;
 }
 
@@ -201,6 +205,7 @@ function parseRows(
   headerRowNumber: number,
   extras: Map<string, ImportedExtras>,
   out: AnnexParse,
+  cleanCell: CellCleaner,
   progress?: (phase: string, done: number, total: number) => void,
 ): void {
   const col = (f: AnnexField): number | undefined => match.columns.get(f);
@@ -229,12 +234,25 @@ function parseRows(
 
   if (!col('nature')) out.warnings.push({ file: out.fileName, sheet: grid.name, message: '文件没有“建设性质”列：新增项目按“新建”处理，已有项目保持不变。' });
 
+  // the row being read and its problems: one set of helpers for all rows, not new closures per row
+  let row: GridRow = { rowNumber: 0, cells: [] };
+  let problems: Issue[] = [];
+  // every text cell through the form's rule (trim, NFC, bounds, no control characters)
+  const text = (f: AnnexField, field: ProjectTextField): string | undefined => {
+    if (col(f) === undefined) return undefined;
+    const r = cleanCell(cellText(at(row, f)), field);
+    if (!r.ok) problems.push(issue(row, f, r.message));
+    return r.ok ? r.value : '';
+  };
+  const blank = (i: number): boolean => cellText(row.cells[i]) === '';
+
   const rowCount = grid.rows.length;
   progress?.('检查数据', 0, rowCount);
-  for (const [index, row] of grid.rows.entries()) {
+  for (let index = 0; index < rowCount; index++) {
+    row = grid.rows[index] ?? row;
     if (index % 1000 === 999) progress?.('检查数据', index + 1, rowCount);
     if (row.rowNumber <= headerRowNumber) continue;
-    if (mapped.every((i) => cellText(row.cells[i]) === '')) continue;
+    if (mapped.every(blank)) continue;
     const first = firstText(row);
     if (TOTAL_RE.test(first)) {
       const amount = parseNumber(at(row, 'investment')?.value ?? null);
@@ -254,7 +272,7 @@ function parseRows(
       continue;
     }
 
-    const problems: Issue[] = [];
+    problems = [];
     const seqParsed = parseNumber(seqText);
     let seq = 0;
     if (seqText === '') problems.push(issue(row, 'seq', '序号为空。'));
@@ -262,18 +280,11 @@ function parseRows(
       problems.push(issue(row, 'seq', `序号应为正整数，读到“${seqText}”。`));
     else seq = seqParsed.value;
     if (!rawName) problems.push(issue(row, 'name', '项目名称为空。'));
-    // every text cell through the form's rule (trim, NFC, bounds, no control characters)
-    const text = (f: AnnexField, field: ProjectTextField): string | undefined => {
-      if (col(f) === undefined) return undefined;
-      const r = cleanProjectCell(cellText(at(row, f)), field);
-      if (!r.ok) problems.push(issue(row, f, r.message));
-      return r.ok ? r.value : '';
-    };
     const name = rawName ? (text('name', 'name') ?? '') : '';
     const owner = text('owner', 'owner');
     const locationText = text('location', 'locationText');
     const scaleText = text('scale', 'scaleText');
-    const extra = extras.get(extrasKey(seqText, name)) ?? null;
+    const extra = extras.get(cleanNameKey(seqText, name)) ?? null;
 
     let nature: Nature | undefined;
     if (col('nature') !== undefined) {
@@ -308,7 +319,7 @@ function parseRows(
     // fills even when the bracket could not carry the remark unchanged)
     let remark = text('remark', 'remark') ?? '';
     if (!remark && win.ok && win.remark) {
-      const r = cleanProjectCell(win.remark, 'remark');
+      const r = cleanCell(win.remark, 'remark');
       if (r.ok) remark = r.value;
       else problems.push(issue(row, 'window', r.message));
     }

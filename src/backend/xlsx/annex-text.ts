@@ -14,6 +14,29 @@ export function cleanProjectCell(raw: string, field: ProjectTextField): CleanedC
   return r.ok ? r : { ok: false, message: `${PROJECT_FIELD_LABELS[field]}${r.problem}。` };
 }
 
+/** The cleaner for one file's cells, remembering each field's answers: annex rows repeat their owners, places and units. */
+export type CellCleaner = (raw: string, field: ProjectTextField) => CleanedCell;
+
+/** a file's distinct texts per field worth remembering; past this the cleaner just computes */
+const REMEMBER_PER_FIELD = 50_000;
+
+export function cellCleaner(): CellCleaner {
+  const seen = new Map<ProjectTextField, Map<string, CleanedCell>>();
+  return (raw, field) => {
+    let known = seen.get(field);
+    if (!known) {
+      known = new Map();
+      seen.set(field, known);
+    }
+    let r = known.get(raw);
+    if (r === undefined) {
+      r = cleanProjectCell(raw, field);
+      if (known.size < REMEMBER_PER_FIELD) known.set(raw, r);
+    }
+    return r;
+  };
+}
+
 // what annexTitle() writes: the export's own title row, read back exactly
 const OWN_TITLE = /^附件1 {2}([^]+)重点项目清单明细$/;
 
@@ -31,7 +54,12 @@ export function titleFromRow(text: string): CleanedCell {
 }
 
 /** The key that pairs an annex row with its hidden-sheet row: 序号 and the name as it will be saved. */
-export function extrasKey(seqText: string, name: string): string {
-  const r = cleanCellText(name, PROJECT_TEXT_RULES.name);
-  return `${seqText}|${r.ok ? r.value : name}`;
+export function extrasKey(seqText: string, name: string, clean: CellCleaner = cleanProjectCell): string {
+  const r = clean(name, 'name');
+  return cleanNameKey(seqText, r.ok ? r.value : name);
+}
+
+/** extrasKey of a name already cleaned (cleaning is idempotent: no need to do it twice). */
+export function cleanNameKey(seqText: string, cleanName: string): string {
+  return `${seqText}|${cleanName}`;
 }

@@ -36,5 +36,7 @@ export interface SheetGrid {
 export function cellText(cell: GridCell | undefined): string {
   const v = cell?.value;
   if (v === null || v === undefined) return '';
-  return typeof v === 'number' ? String(v) : v.replace(/\r\n?/g, '\n').trim();
+  if (typeof v === 'number') return String(v);
+  // most cells have no CR: skip the regex (parsers call this many times a row)
+  return (v.includes('\r') ? v.replace(/\r\n?/g, '\n') : v).trim();
 }

@@ -8,11 +8,16 @@ import { DEFAULT_ZIP_LIMITS, readCentralDirectory, type ZipLimits } from './zip-
 /** keep well clear of the guard's ratio, whatever deflate level wrote the file */
 const SAFETY = 0.5;
 
+/** Would the guard refuse a part of these sizes, or find it close to its ratio limit? */
+export function nearRatioLimit(uncompressedSize: number, compressedSize: number, limits: ZipLimits = DEFAULT_ZIP_LIMITS): boolean {
+  return uncompressedSize > limits.ratioFloorBytes && uncompressedSize / Math.max(1, compressedSize) > limits.maxRatio * SAFETY;
+}
+
 /** Names of the parts the guard would refuse, or find close to its ratio limit. */
 export function partsNearRatioLimit(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): string[] {
   const measureOnly: ZipLimits = { ...limits, maxFileBytes: Infinity, maxTotalUncompressed: Infinity, maxRatio: Infinity, maxEntries: Infinity };
   return readCentralDirectory(buf, 'export.xlsx', measureOnly)
-    .filter((e) => e.uncompressedSize > limits.ratioFloorBytes && e.uncompressedSize / Math.max(1, e.compressedSize) > limits.maxRatio * SAFETY)
+    .filter((e) => nearRatioLimit(e.uncompressedSize, e.compressedSize, limits))
     .map((e) => e.name);
 }
 

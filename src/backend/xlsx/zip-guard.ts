@@ -2,7 +2,7 @@
 // a CSV, a truncated download), and would it inflate past the caps (a zip bomb)? The
 // central directory's declared sizes are checked first; then each entry is inflated with
 // a hard output limit, so a zip that lies about its sizes is caught too.
-import { inflateRawSync } from 'node:zlib';
+import { constants, inflateRawSync } from 'node:zlib';
 import { ApiError } from '../../domain/api/errors';
 
 export interface ZipLimits {
@@ -164,7 +164,10 @@ export function inflateEntry(buf: Buffer, entry: ZipEntryInfo, fileName: string)
   if (data.length < entry.compressedSize) throw bad(fileName, '文件不完整（可能下载或复制时被截断），无法读取。请重新获取原文件。');
   if (entry.method === 0) return data;
   try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    // one output chunk a byte larger than the declared size: no concatenation of 16 KB pieces
+    // (the declared sizes are already within the caps; maxOutputLength still stops a liar)
+    const chunkSize = Math.max(constants.Z_MIN_CHUNK, entry.uncompressedSize + 1);
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, entry.uncompressedSize), chunkSize });
     if (out.length !== entry.uncompressedSize) throw new Error('size mismatch');
     return out;
   } catch {

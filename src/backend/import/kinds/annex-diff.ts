@@ -3,8 +3,8 @@
 import type { Issue } from '../../../domain/api/errors';
 import type { FieldChange } from '../../../domain/api/xlsx';
 import { fieldLabel } from '../../../domain/field-labels';
-import { parseSiteList } from '../../../domain/location-parser';
-import type { Project } from '../../../domain/model';
+import { parseSiteList, type PlaceParts } from '../../../domain/location-parser';
+import type { Project, ScaleMetrics } from '../../../domain/model';
 import { formatWan } from '../../../domain/money';
 import { identityClash, identityClashIssues, identityIndex, projectNameKey } from '../../../domain/project-identity';
 import { projectEditIssues, projectIssues } from '../../../domain/project-rules';
@@ -12,6 +12,33 @@ import { parseScale } from '../../../domain/scale-parser';
 import { guessCategory } from '../../../domain/xlsx/category-guess';
 import type { ProjectInsert, SiteInsert } from '../../repositories/projects-repo';
 import type { ImportedProject } from '../../xlsx/annex-import';
+
+/**
+ * What the diff derives from a row's texts: its figures (from 拟建设规模) and its places (from
+ * 项目建设地). An annex repeats the same few places on row after row, so one import asks once
+ * per distinct text (derivations()); the results are shared and must not be changed.
+ */
+export interface Derivations {
+  metrics(scaleText: string): ScaleMetrics;
+  places(locationText: string): readonly PlaceParts[];
+}
+
+function remembered<T>(derive: (text: string) => T): (text: string) => T {
+  const known = new Map<string, T>();
+  return (text) => {
+    let r = known.get(text);
+    if (r === undefined) {
+      r = derive(text);
+      known.set(text, r);
+    }
+    return r;
+  };
+}
+
+/** Derivations for one import, each distinct text worked out once. */
+export function derivations(): Derivations {
+  return { metrics: remembered(parseScale), places: remembered(parseSiteList) };
+}
 
 /** The project fields an imported row can set (metrics follow scaleText). */
 export type ImportedFields = Partial<Omit<ProjectInsert, 'metrics'>>;
@@ -65,7 +92,7 @@ export function rowFields(row: ImportedProject): ImportedFields {
   return fields;
 }
 
-export function diffRow(existing: Project, row: ImportedProject): { patch: Partial<ProjectInsert>; changes: FieldChange[] } {
+export function diffRow(existing: Project, row: ImportedProject, derive: Derivations = derivations()): { patch: Partial<ProjectInsert>; changes: FieldChange[] } {
   const patch: Partial<ProjectInsert> = {};
   const changes: FieldChange[] = [];
   for (const [field, next] of Object.entries(rowFields(row)) as [keyof ImportedFields, unknown][]) {
@@ -75,12 +102,12 @@ export function diffRow(existing: Project, row: ImportedProject): { patch: Parti
     Object.assign(patch, { [field]: next });
     changes.push({ field, label: fieldLabel(field), oldValue: show(field, old), newValue: show(field, next) });
   }
-  if (patch.scaleText !== undefined) patch.metrics = parseScale(patch.scaleText);
+  if (patch.scaleText !== undefined) patch.metrics = derive.metrics(patch.scaleText);
   return { patch, changes };
 }
 
 /** Rows matched to projects by name (spaces ignored), else by 序号 when the old name is gone from the file. */
-export function diffImport(existing: readonly Project[], rows: readonly ImportedProject[]): ImportDiff {
+export function diffImport(existing: readonly Project[], rows: readonly ImportedProject[], derive: Derivations = derivations()): ImportDiff {
   const norm = projectNameKey;
   const byName = new Map(existing.map((p) => [norm(p.name), p]));
   const bySeq = new Map<number, Project>();
@@ -100,7 +127,7 @@ export function diffImport(existing: readonly Project[], rows: readonly Imported
       continue;
     }
     used.add(match.id);
-    const { patch, changes } = diffRow(match, row);
+    const { patch, changes } = diffRow(match, row, derive);
     if (changes.length === 0) diff.unchanged.push({ existing: match, row });
     else diff.changed.push({ existing: match, row, patch, changes });
   }
@@ -115,7 +142,7 @@ export interface NewProject {
   sites: SiteInsert[];
 }
 
-export function newProjectInput(row: ImportedProject): NewProject {
+export function newProjectInput(row: ImportedProject, derive: Derivations = derivations()): NewProject {
   const e = row.extras;
   const locationText = row.locationText ?? '';
   const scaleText = row.scaleText ?? '';
@@ -128,7 +155,7 @@ export function newProjectInput(row: ImportedProject): NewProject {
     owner: row.owner ?? '',
     locationText,
     scaleText,
-    metrics: parseScale(scaleText),
+    metrics: derive.metrics(scaleText),
     investmentYuan: row.investmentYuan,
     startYear: row.startYear,
     endYear: row.endYear,
@@ -142,7 +169,7 @@ export function newProjectInput(row: ImportedProject): NewProject {
   return {
     rowNumber: row.rowNumber,
     fields,
-    sites: parseSiteList(locationText).map((s, i) => ({
+    sites: derive.places(locationText).map((s, i) => ({
       seq: i + 1,
       town: s.town,
       village: s.village,

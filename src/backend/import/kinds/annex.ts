@@ -8,15 +8,13 @@ import type { PlaceParts } from '../../../domain/location-parser';
 import { planTitleIssues } from '../../../domain/project-rules';
 import { guessCategory } from '../../../domain/xlsx/category-guess';
 import type { ServiceContext } from '../../context';
-import { logRowInsert, logRowUpdate } from '../../history/change-writer';
+import { batchLog } from '../../history/change-writer';
 import { insertPlan } from '../../repositories/plans-repo';
 import {
   insertProject,
   insertSite,
   listProjects,
   listSites,
-  projectRecord,
-  siteRecord,
   updateProjectFields,
   type ProjectField,
 } from '../../repositories/projects-repo';
@@ -24,7 +22,7 @@ import { applySiteChanges } from '../../services/site-service';
 import { findPlaceId } from '../../repositories/reference-repo';
 import type { ImportedProject } from '../../xlsx/annex-import';
 import { defineKind, type ApplyOutcome, type ImportPlan, type ParsedWorkbook } from '../kind';
-import { diffImport, diffIssues, newProjectInput, type ChangedProject, type NewProject } from './annex-diff';
+import { derivations, diffImport, diffIssues, newProjectInput, type ChangedProject, type NewProject } from './annex-diff';
 import { annexParser, type AnnexMeta } from './annex-parser';
 import { diffSites, siteLabel, type SitePlan } from './annex-sites';
 import { resolveTarget, type PlanTarget } from './annex-target';
@@ -100,8 +98,9 @@ function toPreview(parsed: ParsedWorkbook<ImportedProject, AnnexMeta>, payload: 
 function annexDiff(ctx: ServiceContext, parsed: ParsedWorkbook<ImportedProject, AnnexMeta>, options: { planId?: number; planTitle?: string }): ImportPlan<AnnexPayload> {
   const target = resolveTarget(ctx, { fileName: parsed.fileName, planTitle: parsed.meta.planTitle, years: parsed.rows }, options);
   const existing = target.kind === 'existing' ? listProjects(ctx.db, target.plan.id) : [];
-  const diff = diffImport(existing, parsed.rows);
-  const added = diff.added.map(newProjectInput);
+  const derive = derivations();
+  const diff = diffImport(existing, parsed.rows, derive);
+  const added = diff.added.map((row) => newProjectInput(row, derive));
   const issues = diffIssues(diff, added, { file: parsed.fileName, sheet: parsed.sheet });
   if (target.kind === 'new') for (const i of planTitleIssues(target.plan)) issues.push({ file: parsed.fileName, message: i.message });
   if (issues.length > 0) {
@@ -127,12 +126,13 @@ function annexDiff(ctx: ServiceContext, parsed: ParsedWorkbook<ImportedProject, 
 }
 
 function annexApply(ctx: ServiceContext, p: AnnexPayload, batchId: string, progress: (phase: string, done: number, total: number) => void): ApplyOutcome {
+  const log = batchLog(ctx, batchId);
   let planId: number;
   if (p.target.kind === 'existing') planId = p.target.plan.id;
   else {
     planId = insertPlan(ctx.db, p.target.plan);
     const row = ctx.db.prepare<[number], Record<string, unknown>>('SELECT * FROM plan WHERE id = ?').get(planId);
-    if (row) logRowInsert(ctx, 'plan', row, null, batchId);
+    if (row) log.inserted('plan', row, null);
   }
   const total = p.changed.length + p.added.length;
   let done = 0;
@@ -146,7 +146,7 @@ function annexApply(ctx: ServiceContext, p: AnnexPayload, batchId: string, progr
     updateProjectFields(ctx.db, id, c.patch);
     for (const field of Object.keys(c.patch) as ProjectField[]) {
       if (field === 'metrics') continue; // derived from scaleText; its change is the scaleText change
-      logRowUpdate(ctx, 'project', id, id, field, c.existing[field], c.patch[field], batchId);
+      log.updated('project', id, id, field, c.existing[field], c.patch[field]);
     }
     tick();
   }
@@ -155,15 +155,28 @@ function annexApply(ctx: ServiceContext, p: AnnexPayload, batchId: string, progr
     const add = s.add.map((place) => ({ seq: 0, town: place.town, village: place.village, address: place.address, scaleText: '', budgetYuan: null, startYear: null, endYear: null }));
     applySiteChanges(ctx, s.projectId, { add, archive: s.archive.map((site) => site.id) }, batchId);
   }
+  // the places table does not change during the import: each town/village looked up once
+  const places = new Map<string, number | null>();
+  const placeId = (town: string, village: string): number | null => {
+    const key = `${town}\u0000${village}`;
+    let id = places.get(key);
+    if (id === undefined) {
+      id = findPlaceId(ctx.db, town, village);
+      places.set(key, id);
+    }
+    return id;
+  };
+  const projectIds: number[] = [];
+  const siteIds: number[] = [];
   for (const n of p.added) {
     const id = insertProject(ctx.db, planId, n.fields);
-    logRowInsert(ctx, 'project', projectRecord(ctx.db, id), id, batchId);
-    for (const s of n.sites) {
-      const siteId = insertSite(ctx.db, id, s, findPlaceId(ctx.db, s.town, s.village));
-      logRowInsert(ctx, 'site', siteRecord(ctx.db, siteId), id, batchId);
-    }
+    projectIds.push(id);
+    for (const s of n.sites) siteIds.push(insertSite(ctx.db, id, s, placeId(s.town, s.village)));
     tick();
   }
+  // logged as stored, in two statements (projects first: an undo deletes the sites first)
+  log.insertedRows('project', projectIds, 'id');
+  log.insertedRows('site', siteIds, 'project_id');
   const siteNote = p.sites.length > 0 ? `，建设点新增 ${p.sites.reduce((n, s) => n + s.add.length, 0)} 个、归档 ${p.sites.reduce((n, s) => n + s.archive.length, 0)} 个` : '';
   return {
     planId,
