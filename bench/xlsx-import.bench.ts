@@ -4,12 +4,14 @@
 // phase is the apply after the backup: the one transaction that writes the rows. Peak memory
 // is measured in a child process that does only our import.
 import { execFileSync } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { openBackend } from '../src/backend/backend';
+import { parseWorkerEntry } from '../src/backend/import/parse-client';
 import { applyWorkbook, previewWorkbook } from '../src/backend/import/pipeline';
 import { median, type BenchResults } from './results';
 import { benchAnnexBytes, ROWS, RUNS, timed } from './xlsx-fixture';
@@ -58,6 +60,28 @@ function peakRssOfChild(file: string, dbPath: string): number {
   return parsed.maxRssMb;
 }
 
+/** ms from starting a parse worker to its 'ready' (its modules loaded): the first import of a session waits for it */
+async function workerStartMs(): Promise<number | null> {
+  const entry = parseWorkerEntry();
+  if (!entry) return null;
+  const t0 = performance.now();
+  const worker =
+    entry.kind === 'js'
+      ? new Worker(entry.url, { execArgv: [] })
+      : new Worker(`require(${JSON.stringify(entry.tsxApi)}).register();\nrequire(${JSON.stringify(entry.file)});`, { eval: true, execArgv: [] });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      worker.on('message', (m: unknown) => {
+        if (typeof m === 'object' && m !== null && 'type' in m && m.type === 'ready') resolve();
+      });
+      worker.on('error', reject);
+    });
+    return performance.now() - t0;
+  } finally {
+    await worker.terminate();
+  }
+}
+
 export async function run(): Promise<BenchResults> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-import-bench-'));
   try {
@@ -84,6 +108,12 @@ export async function run(): Promise<BenchResults> {
     console.log(`import of a ${ROWS.toLocaleString('en-US')}-row annex (${(bytes.length / 1024).toFixed(0)} KB): ours ${(importMs / 1000).toFixed(2)} s, ExcelJS load ${(loadMs / 1000).toFixed(2)} s, ratio ${(importMs / loadMs).toFixed(2)}; write phase ${writeMs.toFixed(0)} ms (median of ${RUNS})`);
     if (mid) console.log(`  phases of the median run: ${Object.entries(mid.phases).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}`);
     console.log(`  peak RSS of an import in its own process: ${median(rss).toFixed(0)} MB (runs: ${rss.map((x) => x.toFixed(0)).join(', ')})`);
+    const starts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const ms = await workerStartMs();
+      if (ms !== null) starts.push(ms);
+    }
+    if (starts.length > 0) console.log(`  parse worker start (modules loaded): ${median(starts).toFixed(0)} ms (runs: ${starts.map((x) => x.toFixed(0)).join(', ')})`);
     return { xlsx: { importS: importMs / 1000, importWriteMs: writeMs, exceljsLoadS: loadMs / 1000, importPeakRssMb: median(rss) } };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

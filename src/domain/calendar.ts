@@ -1,7 +1,13 @@
 // Calendar helpers on ISO strings: dates 'YYYY-MM-DD', report months 'YYYY-MM'. The one
 // home of "today as an ISO date" (local calendar, not UTC: an office in Beijing at 07:00
 // is already on today's date). Pure apart from localIsoDate's default argument.
-import { addMonths, differenceInCalendarMonths, endOfMonth, format, parseISO } from 'date-fns';
+// one file per function: the 'date-fns' index loads ~300 modules, a cost the parse worker's start
+// (and any unbundled Node process) pays in full
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
+import { endOfMonth } from 'date-fns/endOfMonth';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 
 export type IsoDate = string;
 export type IsoMonth = string;

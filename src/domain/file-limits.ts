@@ -1,10 +1,10 @@
 // The one cap on a file the app reads into memory: the desktop open dialog, the browser's
 // file picker and drag-and-drop all check it before reading, so a huge file never reaches
-// the parser. It IS the contract's workbook limit (src/domain/api/text.ts WORKBOOK_MAX_BYTES,
+// the parser. It IS the contract's workbook limit (src/domain/text-limits.ts WORKBOOK_MAX_BYTES,
 // from which the Api's base64 bound BASE64_MAX derives): one number, so a file the picker
 // accepts is never refused by the contract, and the other way round. Pure.
 import { ApiError } from './api/errors';
-import { WORKBOOK_MAX_BYTES } from './api/text';
+import { WORKBOOK_MAX_BYTES } from './text-limits';
 
 export const OPEN_FILE_MAX_BYTES = WORKBOOK_MAX_BYTES;
 

@@ -3,49 +3,30 @@
 // these checks share, so an import cannot save what the form cannot. A whole new project is
 // checked by projectIssues; an edit by projectEditIssues, which leaves old values it does not
 // touch alone. One project per 序号 and name: project-identity.ts.
-import { isValid, parseISO } from 'date-fns';
 import type { Issue } from './api/errors';
-import { NAME_MAX, PERSON_MAX, SHORT_MAX, TEXT_MAX } from './api/text';
 import { PROJECT_FIELD_LABELS } from './field-labels';
 import type { Plan, Project } from './model';
-import { normaliseText, textProblem, type TextRule } from './text-normalise';
+import { PLAN_TITLE_LABEL, PLAN_TITLE_RULE, PROJECT_TEXT_FIELDS, PROJECT_TEXT_RULES, type ProjectTextField } from './text-limits';
+import { normaliseText, textProblem } from './text-normalise';
 
-export type ProjectTextField =
-  | 'name'
-  | 'category'
-  | 'owner'
-  | 'locationText'
-  | 'scaleText'
-  | 'remark'
-  | 'responsibleUnit'
-  | 'leader'
-  | 'note'
-  | 'seqPrinted';
-
-/** Shape and limit of every text field of a project. */
-export const PROJECT_TEXT_RULES = {
-  name: { shape: 'line', required: true, max: NAME_MAX },
-  category: { shape: 'line', required: true, max: SHORT_MAX },
-  owner: { shape: 'line', required: false, max: NAME_MAX },
-  locationText: { shape: 'multiline', required: false, max: TEXT_MAX },
-  scaleText: { shape: 'multiline', required: false, max: TEXT_MAX },
-  remark: { shape: 'line', required: false, max: SHORT_MAX },
-  responsibleUnit: { shape: 'line', required: false, max: NAME_MAX },
-  leader: { shape: 'line', required: false, max: PERSON_MAX },
-  note: { shape: 'multiline', required: false, max: TEXT_MAX },
-  seqPrinted: { shape: 'line', required: false, max: 20 },
-} as const satisfies Record<ProjectTextField, TextRule>;
-
-export const PROJECT_TEXT_FIELDS = Object.keys(PROJECT_TEXT_RULES) as ProjectTextField[];
-
-/** A plan's title (the annex title row, or the title typed when importing). */
-export const PLAN_TITLE_RULE = { shape: 'line', required: true, max: NAME_MAX } as const satisfies TextRule;
-export const PLAN_TITLE_LABEL = '规划名称';
+// the rules table lives in text-limits.ts (zod- and date-fns-free); re-exported for existing callers
+export { PLAN_TITLE_LABEL, PLAN_TITLE_RULE, PROJECT_TEXT_FIELDS, PROJECT_TEXT_RULES, type ProjectTextField };
 
 type Checked = Pick<Project, 'investmentYuan' | 'startYear' | 'endYear' | 'startDate' | 'endDate' | ProjectTextField>;
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** a real calendar day (proleptic Gregorian), checked by hand: date-fns here costs the parse worker's start */
+function realDay(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : (DAYS_IN_MONTH[m - 1] ?? 0));
+}
+
 function badDate(d: string | null): boolean {
-  return d !== null && (!/^\d{4}-\d{2}-\d{2}$/.test(d) || !isValid(parseISO(d)));
+  if (d === null) return false;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+  return m === null || !realDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** a value quoted in a message: a 1 MB cell must not become a 1 MB message */
@@ -53,13 +34,39 @@ function quoted(d: string | null): string {
   return d !== null && d.length > 20 ? `${d.slice(0, 20)}…` : String(d);
 }
 
+/** textProblem of a project field's value (remembered per field by textProblemsOnce). */
+export type FieldTextProblem = (value: string, field: ProjectTextField) => string | null;
+
+const fieldTextProblem: FieldTextProblem = (value, field) => textProblem(value, PROJECT_TEXT_RULES[field]);
+
+/**
+ * A FieldTextProblem that answers each distinct value of a field once: an import checks
+ * 10,000 projects whose categories, owners and units repeat. Same answers as textProblem.
+ */
+export function textProblemsOnce(): FieldTextProblem {
+  const known = new Map<ProjectTextField, Map<string, string | null>>();
+  return (value, field) => {
+    let byValue = known.get(field);
+    if (!byValue) {
+      byValue = new Map();
+      known.set(field, byValue);
+    }
+    let r = byValue.get(value);
+    if (r === undefined) {
+      r = textProblem(value, PROJECT_TEXT_RULES[field]);
+      byValue.set(value, r);
+    }
+    return r;
+  };
+}
+
 /** Problems with the project's (already normalised) text fields, each naming its field in Chinese. */
-export function projectTextIssues(p: Partial<Pick<Project, ProjectTextField>>): Issue[] {
+export function projectTextIssues(p: Partial<Pick<Project, ProjectTextField>>, problemOf: FieldTextProblem = fieldTextProblem): Issue[] {
   const issues: Issue[] = [];
   for (const field of PROJECT_TEXT_FIELDS) {
     const value = p[field];
     if (value === undefined || value === null) continue;
-    const problem = textProblem(value, PROJECT_TEXT_RULES[field]);
+    const problem = problemOf(value, field);
     if (problem !== null) issues.push({ field, message: `${PROJECT_FIELD_LABELS[field]}${problem}` });
   }
   return issues;
@@ -118,8 +125,8 @@ const RECORD_RULES: readonly { reads: readonly (keyof Checked)[]; check: (p: Che
 ];
 
 /** Everything wrong with a whole project (a new one, or one an import brings in whole). */
-export function projectIssues(p: Checked): Issue[] {
-  return [...projectTextIssues(p), ...RECORD_RULES.flatMap((r) => r.check(p))];
+export function projectIssues(p: Checked, problemOf: FieldTextProblem = fieldTextProblem): Issue[] {
+  return [...projectTextIssues(p, problemOf), ...RECORD_RULES.flatMap((r) => r.check(p))];
 }
 
 /**

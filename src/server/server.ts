@@ -55,7 +55,7 @@ export function startServer(backend: Backend, opts: ServerOptions): Promise<Runn
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    await serveStatic(opts.webRoot, url, res);
+    await serveStatic(opts.webRoot, url, res, req.headers['if-none-match']);
   };
 
   const server = http.createServer(guarded(route, log));

@@ -112,11 +112,18 @@ test.describe('项目详情', () => {
   test('上一个 / 下一个 follow the register’s filter and order, and ask about unsaved edits', async ({ page }) => {
     const register = new RegisterPage(page);
     await register.open();
+    const all = await register.rows.count();
     await register.filterCategory('殡葬');
-    const ids = await page.evaluate(() => {
-      const v: unknown = JSON.parse(window.sessionStorage.getItem('register.order') ?? 'null');
-      return typeof v === 'object' && v !== null && 'ids' in v && Array.isArray(v.ids) ? v.ids.map(Number) : [];
-    });
+    await expect.poll(() => register.rows.count()).toBeLessThan(all);
+    // the register stores its order just after the frame that shows the filter: wait for it
+    const storedIds = () =>
+      page.evaluate(() => {
+        const v: unknown = JSON.parse(window.sessionStorage.getItem('register.order') ?? 'null');
+        return typeof v === 'object' && v !== null && 'ids' in v && Array.isArray(v.ids) ? v.ids.map(Number) : [];
+      });
+    const shown = await register.rows.count();
+    await expect.poll(async () => (await storedIds()).length).toBe(shown);
+    const ids = await storedIds();
     expect(ids.length).toBeGreaterThan(2);
     const [first = 0, second = 0] = ids;
 

@@ -14,14 +14,14 @@ export interface ServerHandle {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startTestServer(opts: { dbPath?: string; today?: string } = {}): Promise<ServerHandle> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-'));
-  const dbPath = opts.dbPath ?? path.join(dir, 'tracker.db');
+/**
+ * Runs `tsx …args` in the repo and resolves with the first http://127.0.0.1:PORT/ it prints
+ * (the e2e server here, the register bench's server in bench/register-server.ts).
+ */
+export async function spawnServer(args: readonly string[]): Promise<{ url: string; stop(): Promise<void> }> {
   const tsx = path.join(repoRoot, 'node_modules', '.bin', 'tsx');
-  const args = ['src/server/main.ts', '--db', dbPath, '--port', '0'];
-  if (opts.today) args.push('--today', opts.today);
   const child: ChildProcess = spawn(tsx, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  const baseURL = await new Promise<string>((resolve, reject) => {
+  const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}${err}`)), 30_000);
@@ -40,9 +40,7 @@ export async function startTestServer(opts: { dbPath?: string; today?: string } 
     });
   });
   return {
-    baseURL,
-    dbPath,
-    dir,
+    url,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -50,4 +48,13 @@ export async function startTestServer(opts: { dbPath?: string; today?: string } 
         child.kill('SIGTERM');
       }),
   };
+}
+
+export async function startTestServer(opts: { dbPath?: string; today?: string } = {}): Promise<ServerHandle> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracker-e2e-'));
+  const dbPath = opts.dbPath ?? path.join(dir, 'tracker.db');
+  const args = ['src/server/main.ts', '--db', dbPath, '--port', '0'];
+  if (opts.today) args.push('--today', opts.today);
+  const { url, stop } = await spawnServer(args);
+  return { baseURL: url, dbPath, dir, stop };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { Profiler } from 'react';
 import { act, cleanup, fireEvent, render } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TOWN_SHARE_NOTE } from '../../src/domain/dashboard/town-share';
@@ -173,5 +174,55 @@ describe('GanttChart', () => {
     const again = render(<GanttChart data={data} groupBy="category" zoom="month" />);
     expect(again.container.querySelector('.gantt-row-project .gantt-col-invest')).toBeNull();
     expect(again.getByRole('separator', { name: /名称/ }).getAttribute('aria-valuenow')).toBe(String(before + 16));
+  });
+
+  it('scrolling inside the drawn blocks renders nothing; blocks ahead are added in idle time (issue 9)', async () => {
+    const commits: string[] = [];
+    const { container } = render(
+      <Profiler id="gantt" onRender={(_id, phase) => commits.push(phase)}>
+        <GanttChart data={data10k} groupBy="category" zoom="quarter" initialViewport={{ width: 1400, height: 700 }} />
+      </Profiler>,
+    );
+    const scroller = container.querySelector<HTMLElement>('.gantt-scroller');
+    if (!scroller) throw new Error('no scroller');
+    const idle = () => act(async () => new Promise<void>((resolve) => setTimeout(resolve, 300)));
+    const blocks = () => [...container.querySelectorAll('.gantt-block')];
+    const mounted = blocks().length;
+    // first render: the view's blocks and no more (648 px of rows = 3 blocks of 8)
+    expect(container.querySelectorAll('.gantt-grid-col .gantt-row')).toHaveLength(3 * 8);
+    await idle();
+    // idle time added the blocks ahead (the jsdom fallback is a timeout)
+    expect(blocks().length).toBeGreaterThan(mounted);
+    const settled = commits.length;
+    const nodes = blocks();
+    const rows = [...container.querySelectorAll('.gantt-grid-col .gantt-row')];
+
+    // 50 px and then 100 px down: the same blocks in view, inside the drawn ones
+    for (const top of [50, 100]) {
+      act(() => {
+        scroller.scrollTop = top;
+        fireEvent.scroll(scroller);
+      });
+      await idle();
+    }
+    expect(commits.length).toBe(settled);
+    expect(blocks()).toEqual(nodes);
+    const again = [...container.querySelectorAll('.gantt-grid-col .gantt-row')];
+    expect(again).toHaveLength(rows.length);
+    expect(again.every((r, i) => r === rows[i])).toBe(true);
+
+    // three blocks further: React renders again, and the blocks already drawn are kept as they were
+    act(() => {
+      scroller.scrollTop = 900;
+      fireEvent.scroll(scroller);
+    });
+    await idle();
+    expect(commits.length).toBeGreaterThan(settled);
+    const kept = nodes.filter((n) => blocks().includes(n));
+    expect(kept.length).toBeGreaterThan(0);
+    // the grid keeps its row count for screen readers, rows carry their place in it
+    expect(scroller.getAttribute('aria-rowcount')).toBe(String(10_006 + 1));
+    const first = container.querySelector('.gantt-grid-col .gantt-row');
+    expect(first?.getAttribute('aria-rowindex')).toBe(String(Number(first?.getAttribute('data-row-index')) + 2));
   });
 });

@@ -42,8 +42,8 @@ describe('register page', () => {
       expect(within(site).getByTestId('site-years').textContent).toMatch(/^2\d{3}.*沿用项目$/);
       expect(within(site).getByTestId('site-money').textContent).not.toBe('');
     }
-    // the order the project page's 上一个/下一个 follow
-    expect(JSON.parse(window.sessionStorage.getItem(REGISTER_ORDER_KEY) ?? '{}').ids).toHaveLength(rows().length);
+    // the order the project page's 上一个/下一个 follow (stored after the frame that shows it)
+    await waitFor(() => expect(JSON.parse(window.sessionStorage.getItem(REGISTER_ORDER_KEY) ?? '{}').ids).toHaveLength(rows().length));
     expect(window.location.hash).toContain('town=');
   });
 
@@ -94,5 +94,28 @@ describe('register page', () => {
     fireEvent.click(cell);
     expect(cell.getAttribute('aria-expanded')).toBe('true');
     expect(cell.querySelector('.clamp')).toBeNull();
+  });
+
+  it('the keyboard moves between the rows of the whole (unwindowed) table and opens sites', async () => {
+    render(<RegisterPage />);
+    await waitFor(() => expect(rows()).toHaveLength(15));
+    expect(screen.getByTestId('register-table').getAttribute('aria-rowcount')).toBeNull(); // every row is in the DOM
+    const first = rows()[0];
+    if (!first) throw new Error('no row');
+    expect(rows().filter((r) => r.tabIndex === 0)).toEqual([first]);
+    first.focus();
+    fireEvent.keyDown(first, { key: 'ArrowDown' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-seq')).toBe('2'));
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'End' });
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-seq')).toBe('15'));
+    const last = document.activeElement;
+    if (!(last instanceof HTMLElement)) throw new Error('no focused row');
+    expect(last.tabIndex).toBe(0); // Tab comes back to the row last used
+    fireEvent.keyDown(last, { key: 'ArrowRight' });
+    await waitFor(() => expect(screen.getAllByTestId('site-row').length).toBeGreaterThan(0));
+    fireEvent.keyDown(last, { key: 'ArrowLeft' });
+    await waitFor(() => expect(screen.queryAllByTestId('site-row')).toHaveLength(0));
+    fireEvent.keyDown(last, { key: 'Home' });
+    await waitFor(() => expect(document.activeElement).toBe(first));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Milestone } from '../../src/domain/model';
-import { layoutBars, spanOf, visibleWindow, type BarSource } from '../../src/ui/gantt/layout';
+import { layoutBars, spanOf, type BarSource } from '../../src/ui/gantt/layout';
 import { createScale, dateEndToX, fitScale } from '../../src/ui/gantt/scale';
 import { zoomLevel } from '../../src/ui/gantt/zoom-levels';
 
@@ -83,50 +83,5 @@ describe('gantt layout', () => {
       ['竣工验收', '2024-12-31', false],
     ]);
     expect(b.milestones[0]?.x).toBeCloseTo((820 + 0.5) * s.pxPerDay, 6);
-  });
-});
-
-describe('virtual window', () => {
-  it('covers the viewport plus overscan and clamps at both ends', () => {
-    expect(visibleWindow(0, 300, 30, 10_000, 2)).toEqual({ first: 0, last: 12, offsetY: 0, totalHeight: 300_000 });
-    expect(visibleWindow(3015, 300, 30, 10_000, 2)).toEqual({ first: 98, last: 113, offsetY: 2940, totalHeight: 300_000 });
-    expect(visibleWindow(1e9, 300, 30, 10_000, 2)).toMatchObject({ first: 9988, last: 10_000 });
-    expect(visibleWindow(-40, 300, 30, 5, 2)).toMatchObject({ first: 0, last: 5 });
-    expect(visibleWindow(0, 300, 30, 0)).toMatchObject({ first: 0, last: 0, totalHeight: 0 });
-  });
-});
-
-describe('chunked window', () => {
-  it('always covers the rows in view and only changes at chunk boundaries', async () => {
-    const { chunkIndexAt, chunkedWindow } = await import('../../src/ui/gantt/layout');
-    const fc = (await import('fast-check')).default;
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 20_000 }),
-        fc.integer({ min: 0, max: 400_000 }),
-        fc.integer({ min: 50, max: 1200 }),
-        (rowCount, scrollTop, viewport) => {
-          const rh = 32;
-          const maxTop = Math.max(0, rowCount * rh - viewport);
-          const top = Math.min(scrollTop, maxTop);
-          const w = chunkedWindow(chunkIndexAt(top, rh, 8), viewport, rh, rowCount, 8);
-          const v = visibleWindow(top, viewport, rh, rowCount, 0);
-          expect(w.first).toBeLessThanOrEqual(v.first);
-          expect(w.last).toBeGreaterThanOrEqual(v.last);
-          expect(w.last - w.first).toBeLessThanOrEqual(Math.ceil(viewport / rh) + 1 + 24);
-        },
-      ),
-    );
-    // the same window for every scrollTop within one chunk of 8 rows
-    const a = chunkedWindow(chunkIndexAt(8 * 32 * 10, 32, 8), 600, 32, 10_000);
-    const b = chunkedWindow(chunkIndexAt(8 * 32 * 11 - 1, 32, 8), 600, 32, 10_000);
-    expect(a).toEqual(b);
-    expect(a.first).toBe(72);
-  });
-
-  it('draws a short list whole, so scrolling it never re-renders', async () => {
-    const { chunkedWindow } = await import('../../src/ui/gantt/layout');
-    expect(chunkedWindow(5, 600, 32, 137, 16, 300)).toEqual({ first: 0, last: 137, offsetY: 0, totalHeight: 137 * 32 });
-    expect(chunkedWindow(5, 600, 32, 301, 16, 300).first).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GanttData } from '../../src/domain/api/gantt';
 import { windowLabel, windowLabelExact } from '../../src/domain/schedule';
-import { buildRows, dataRange, type ItemRow } from '../../src/ui/gantt/rows';
+import { buildRowList, buildRows, dataRange, type ItemRow } from '../../src/ui/gantt/rows';
 import { syntheticGanttData } from '../../src/ui/gantt/synthetic-data';
 
 function small(): GanttData {
@@ -94,5 +94,19 @@ describe('rows read the facts', () => {
     const projectRow = rows.find((r): r is ItemRow => r.kind === 'project' && r.projectId === 1);
     expect(projectRow?.light).toBe(project.light);
     expect(projectRow?.lightReason).toBe(project.lightReason);
+  });
+
+  it('the on-demand row list holds the same rows as the full list, made once each', () => {
+    const data = syntheticGanttData(40, '2026-11-29', 3);
+    for (const groupBy of ['category', 'town', 'stage'] as const) {
+      const expanded = new Set([2, 5, 17]);
+      const list = buildRowList(data, groupBy, expanded);
+      const all = buildRows(data, groupBy, expanded);
+      expect(list.length).toBe(all.length);
+      expect(Array.from({ length: list.length }, (_, i) => list.at(i))).toEqual(all);
+      // asked twice, the same object: memoised blocks compare rows by identity
+      expect(list.at(7)).toBe(list.at(7));
+      expect(list.at(list.length)).toBeUndefined();
+    }
   });
 });

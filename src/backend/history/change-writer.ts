@@ -1,13 +1,14 @@
 // The one way to write change_log rows (semantics fixed in /work/team/CONTRACTS.md):
 // entity = table name; '*' rows carry the whole row (DB column names, incl. id) for
-// inserts (new_value) and deletes (old_value); updates name the DB column, except
-// entity 'project', which keeps its camelCase field names. One user save = one batch.
+// inserts (new_value) and deletes (old_value), except an import's bulk inserts, which carry
+// the compact form of row-digest.ts (name + digest of the stored row); updates name the DB
+// column, except entity 'project', which keeps its camelCase field names. One user save = one batch.
 // Every function here must run inside the caller's IMMEDIATE write transaction.
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { ServiceContext } from '../context';
 import { stmt } from '../db/statements';
 import { insertBatchSource, insertChange } from '../repositories/change-log-repo';
+import { compactForm, groupDigest } from './row-digest';
 
 export type LoggedTable = 'project' | 'site' | 'progress' | 'milestone' | 'funding' | 'funding_source' | 'setting' | 'plan';
 
@@ -96,24 +97,14 @@ export function logRowUpdate(
 export interface BatchLog {
   inserted(table: LoggedTable, row: Record<string, unknown>, projectId: number | null): void;
   /**
-   * The rows `ids` of `table` were inserted: each logged as `inserted` would, in id order,
-   * the JSON made by SQLite from the stored row (no row travels through JavaScript).
+   * The rows `ids` of `table` were inserted: one '*' row each, in id order, in the compact
+   * form of row-digest.ts (the name, and on the first row a digest of all the stored rows,
+   * made by SQLite: no row travels through JavaScript); a table with a REAL column is logged
+   * whole, as `inserted` would.
    * `projectColumn`: the column holding the row's project ('id' for a project), or null.
    */
   insertedRows(table: LoggedTable, ids: readonly number[], projectColumn: string | null): void;
   updated(table: LoggedTable, id: number, projectId: number | null, column: string, oldValue: unknown, newValue: unknown): void;
-}
-
-/**
- * json_object(…) of every column of `table` in SELECT * order, which is byte for byte what
- * JSON.stringify makes of the row better-sqlite3 reads, for INTEGER and TEXT columns; null
- * when the table has another column type (REAL prints "1.0" in SQLite, "1" in JavaScript).
- */
-function rowJsonSql(db: Database.Database, table: LoggedTable): string | null {
-  const columns = stmt<[string], { name: string; type: string }>(db, 'SELECT name, type FROM pragma_table_info(?) ORDER BY cid').all(table);
-  if (columns.length === 0 || !columns.every((c) => /^(INTEGER|TEXT)$/i.test(c.type))) return null;
-  const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
-  return `json_object(${columns.map((c) => `'${c.name.replace(/'/g, "''")}', t.${quote(c.name)}`).join(', ')})`;
 }
 
 export function batchLog(ctx: ServiceContext, batchId: string): BatchLog {
@@ -127,21 +118,25 @@ export function batchLog(ctx: ServiceContext, batchId: string): BatchLog {
     inserted,
     insertedRows(table, ids, projectColumn) {
       if (ids.length === 0) return;
-      const json = rowJsonSql(ctx.db, table);
-      if (json === null) {
-        for (const id of [...new Set(ids)].sort((a, b) => a - b)) {
+      const sorted = [...new Set(ids)].sort((a, b) => a - b);
+      const form = compactForm(ctx.db, table);
+      if (form === null) {
+        for (const id of sorted) {
           const row = stmt<[number], Record<string, unknown>>(ctx.db, `SELECT * FROM ${table} WHERE id = ?`).get(id);
           if (!row) throw new Error(`change_log: ${table} row ${id} not found`);
           inserted(table, row, projectColumn === null ? null : Number(row[projectColumn]));
         }
         return;
       }
+      const idList = JSON.stringify(sorted);
+      const digest = groupDigest(ctx.db, table, sorted, form.columns);
+      if (digest === null) throw new Error(`change_log: ${table} has changed its columns`);
       const project = projectColumn === null ? 'NULL' : `t."${projectColumn.replace(/"/g, '""')}"`;
       const sql = `INSERT INTO change_log (at, user, door, entity, entity_id, project_id, field, old_value, new_value, batch_id)
-        SELECT ?, ?, ?, '${table}', t.id, ${project}, '*', NULL, ${json}, ?
+        SELECT ?, ?, ?, '${table}', t.id, ${project}, '*', NULL, ${form.newValueSql}, ?
         FROM ${table} AS t WHERE t.id IN (SELECT value FROM json_each(?)) ORDER BY t.id`;
-      const r = stmt(ctx.db, sql).run(at, ctx.user, ctx.door, batchId, JSON.stringify(ids));
-      if (r.changes !== new Set(ids).size) throw new Error(`change_log: ${table} rows not found`);
+      const r = stmt(ctx.db, sql).run(at, ctx.user, ctx.door, sorted[0], sorted.length, digest, batchId, idList);
+      if (r.changes !== sorted.length) throw new Error(`change_log: ${table} rows not found`);
     },
     updated: (table, id, projectId, column, oldValue, newValue) => put(table, id, projectId, column, encodeValue(oldValue), encodeValue(newValue)),
   };
@@ -154,3 +149,4 @@ export function batchLog(ctx: ServiceContext, batchId: string): BatchLog {
 export function noteBatchSource(ctx: ServiceContext, batchId: string, source: string): void {
   insertBatchSource(ctx.db, batchId, source);
 }
+

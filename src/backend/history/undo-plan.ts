@@ -1,5 +1,6 @@
 // How to revert one batch, over the change_log semantics of CONTRACTS.md, read backwards:
-//   '*' insert → delete the row; '*' delete → re-insert the row; column update → set it back;
+//   '*' insert → delete the row (a compact insert row, row-digest.ts: its group's digest is
+//   checked first); '*' delete → re-insert the row; column update → set it back;
 //   'project' field updates → one ProjectPatch (parsed by the zod schema) through saveProjectPatch.
 // Also decides, from the log alone, whether the batch may be undone (blocked) and whether the
 // user must confirm first (it removes projects or a plan). Reads only; undo.ts applies it.
@@ -13,6 +14,7 @@ import { entityLabel } from '../../domain/entity-labels';
 import { batchLabel, DOOR_LABELS, nameKey, rowKind } from './batch-label';
 import { isUndoBatch } from './batch-id';
 import type { LoggedTable } from './change-writer';
+import { compactKeys, summaryOf } from './row-digest';
 import { isLoggedTable, readRow, referencingRows, type DbRow } from './row-store';
 
 export type RevertStep =
@@ -20,6 +22,14 @@ export type RevertStep =
   | { kind: 'insert'; table: LoggedTable; row: DbRow; projectId: number | null }
   | { kind: 'set'; table: LoggedTable; id: number; projectId: number | null; column: string; expected: unknown; value: unknown }
   | { kind: 'projectPatch'; id: number; expected: Record<string, unknown>; patch: ProjectPatch };
+
+/** Rows logged in the compact form (row-digest.ts): one digest for all of them, checked before undo deletes any. */
+export interface DigestGroup {
+  table: LoggedTable;
+  ids: number[];
+  columns: number;
+  digest: string;
+}
 
 export interface UndoPlan {
   batchId: string;
@@ -31,6 +41,7 @@ export interface UndoPlan {
   /** the question to ask before undoing (it removes projects or a plan), or null */
   confirm: string | null;
   removedProjectIds: number[];
+  digestGroups: DigestGroup[];
 }
 
 class Unrevertable extends Error {}
@@ -55,8 +66,37 @@ interface PatchAccumulator {
   raw: Record<string, unknown>;
 }
 
+/**
+ * The compact insert rows' groups, in log order: a row with "#digest" opens a group of "#rows"
+ * rows of its table, logged one after the other. Throws Unrevertable for a broken group.
+ */
+function digestGroupsOf(rows: ChangeLogEntry[]): { groups: DigestGroup[]; compact: Set<number> } {
+  const groups: DigestGroup[] = [];
+  const compact = new Set<number>();
+  const open = new Map<string, { group: DigestGroup; rows: number }>();
+  for (const r of rows) {
+    if (rowKind(r) !== 'insert' || !isLoggedTable(r.entity)) continue;
+    const keys = compactKeys(decodeRow(r.newValue, r.entityId));
+    if (!keys) continue;
+    compact.add(r.id);
+    if (keys.digest !== null && keys.rows !== null) {
+      const previous = open.get(r.entity);
+      if (previous && previous.group.ids.length !== previous.rows) throw new Unrevertable('修改记录已损坏，无法还原');
+      const group: DigestGroup = { table: r.entity, ids: [r.entityId], columns: keys.columns, digest: keys.digest };
+      groups.push(group);
+      open.set(r.entity, { group, rows: keys.rows });
+      continue;
+    }
+    const current = open.get(r.entity);
+    if (!current || current.group.ids.length >= current.rows || current.group.columns !== keys.columns) throw new Unrevertable('修改记录已损坏，无法还原');
+    current.group.ids.push(r.entityId);
+  }
+  for (const { group, rows: n } of open.values()) if (group.ids.length !== n) throw new Unrevertable('修改记录已损坏，无法还原');
+  return { groups, compact };
+}
+
 /** The revert steps, newest change first. Throws Unrevertable for a row it cannot take back. */
-function stepsOf(rows: ChangeLogEntry[]): RevertStep[] {
+function stepsOf(rows: ChangeLogEntry[], compact: ReadonlySet<number>): RevertStep[] {
   const steps: RevertStep[] = [];
   const patches = new Map<number, PatchAccumulator>();
   for (const r of [...rows].reverse()) {
@@ -65,7 +105,9 @@ function stepsOf(rows: ChangeLogEntry[]): RevertStep[] {
     const table = r.entity;
     if (!isLoggedTable(table)) throw new Unrevertable(`包含无法撤销的记录（${table}）`);
     if (kind === 'insert') {
-      steps.push({ kind: 'delete', table, id: r.entityId, projectId: r.projectId, expected: decodeRow(r.newValue, r.entityId) });
+      // a compact row: its summary is what to expect column by column; the group's digest covers the rest
+      const logged = decodeRow(r.newValue, r.entityId);
+      steps.push({ kind: 'delete', table, id: r.entityId, projectId: r.projectId, expected: compact.has(r.id) ? summaryOf(logged) : logged });
     } else if (kind === 'delete') {
       steps.push({ kind: 'insert', table, row: decodeRow(r.oldValue, r.entityId), projectId: r.projectId });
     } else if (table === 'project') {
@@ -179,11 +221,13 @@ export function planUndo(db: Database.Database, batchId: string): UndoPlan {
   if (!first) throw new ApiError('not_found', '找不到这次修改（可能已被清理）');
   const names = namesOf(db, rows);
   const label = batchLabel({ door: first.door, source: batchSource(db, batchId), rows, names });
-  const plan: UndoPlan = { batchId, rows, label, steps: [], blocked: null, confirm: null, removedProjectIds: [] };
+  const plan: UndoPlan = { batchId, rows, label, steps: [], blocked: null, confirm: null, removedProjectIds: [], digestGroups: [] };
   if (isUndoBatch(batchId)) return { ...plan, blocked: '撤销操作本身不能再撤销' };
   if (rows.some((r) => r.undoneBy !== null)) return { ...plan, blocked: '这次修改已经撤销过了' };
   try {
-    plan.steps = stepsOf(rows);
+    const { groups, compact } = digestGroupsOf(rows);
+    plan.digestGroups = groups;
+    plan.steps = stepsOf(rows, compact);
   } catch (e) {
     if (e instanceof Unrevertable) return { ...plan, blocked: `无法撤销：${e.message}` };
     throw e;

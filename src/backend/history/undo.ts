@@ -12,6 +12,7 @@ import { identityIssuesOf, saveProjectPatch, type IdentityChange } from '../serv
 import { undoBatchId } from './batch-id';
 import { entityLabel } from '../../domain/entity-labels';
 import { logRowDelete, logRowInsert, logRowUpdate } from './change-writer';
+import { groupDigest } from './row-digest';
 import { deleteRow, differingColumns, type DbRow, insertRow, readRow, referencingRows, sameValue, updateColumn } from './row-store';
 import { planUndo, type RevertStep } from './undo-plan';
 
@@ -92,6 +93,10 @@ export function undoBatch(ctx: ServiceContext, batchId: string, confirm = false)
       const plan = planUndo(ctx.db, batchId);
       if (plan.blocked) throw new ApiError('conflict', plan.blocked);
       if (plan.confirm && !confirm) throw confirmationRequired(plan.confirm);
+      // rows logged compactly: all must still be as the batch wrote them before any is deleted
+      for (const g of plan.digestGroups) {
+        if (groupDigest(ctx.db, g.table, g.ids, g.columns) !== g.digest) throw changedSince(`本次新建的 ${g.ids.length} 个${entityLabel(g.table)}中有记录`);
+      }
       const undoId = undoBatchId(batchId);
       const identity: IdentityChange[] = [];
       for (const step of plan.steps) applyStep(ctx, step, undoId, identity);

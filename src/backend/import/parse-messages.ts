@@ -1,7 +1,15 @@
 // The messages between the import pipeline and its parse worker (structured-cloned).
 import type { ApiErrorBody } from '../../domain/api/errors';
-import { importKinds, type ImportKind } from '../../domain/api/xlsx';
+import type { ImportKind } from '../../domain/api/xlsx';
 import type { ParsedWorkbook } from './kind';
+
+// The kinds as plain data: the worker must not load zod (api/xlsx's schemas) just for this list.
+// A Record so that the compiler refuses this table when a kind is added to or removed from the Api.
+const KNOWN_KINDS: Record<ImportKind, true> = { annex: true, funding: true, progress: true };
+
+function isImportKind(s: string): s is ImportKind {
+  return Object.hasOwn(KNOWN_KINDS, s);
+}
 
 export interface ParseJob {
   kind: ImportKind;
@@ -33,5 +41,5 @@ export function isJobMessage(v: unknown): v is JobMessage {
   const m = v as Record<string, unknown>;
   if (m.type !== 'job' || typeof m.id !== 'number' || typeof m.job !== 'object' || m.job === null) return false;
   const j = m.job as Record<string, unknown>;
-  return typeof j.kind === 'string' && (importKinds as readonly string[]).includes(j.kind) && typeof j.fileName === 'string' && j.bytes instanceof Uint8Array;
+  return typeof j.kind === 'string' && isImportKind(j.kind) && typeof j.fileName === 'string' && j.bytes instanceof Uint8Array;
 }

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { getPlan, resolvePlanId } from '../repositories/plans-repo';
 import { listMilestones, listMilestonesByPlan, listProgress, listProgressByPlan } from '../repositories/progress-repo';
 import { getProject, listProjects, listSites, listSitesByPlan } from '../repositories/projects-repo';
+import { memoPerDbState } from './plan-facts-cache';
 import { lightThresholds } from './settings-service';
 
 export interface ProjectRows {
@@ -31,11 +32,18 @@ function withFacts(rows: ProjectRows, today: IsoDate, thresholds: LightThreshold
   return { ...rows, facts: projectFacts({ ...rows, today, thresholds }) };
 }
 
-/** Every project of the plan (default: the first plan) with its rows and facts. */
+/**
+ * Every project of the plan (default: the first plan) with its rows and facts. Memoised per
+ * connection until the database or today changes (plan-facts-cache.ts): read-only, shared.
+ */
 export function loadPlanFacts(ctx: ServiceContext, planId?: number): PlanFacts {
   const id = resolvePlanId(ctx.db, planId);
-  const plan = getPlan(ctx.db, id);
   const today = ctx.today();
+  return memoPerDbState(ctx.db, `planFacts:${id}`, today, () => buildPlanFacts(ctx, id, today));
+}
+
+function buildPlanFacts(ctx: ServiceContext, id: number, today: IsoDate): PlanFacts {
+  const plan = getPlan(ctx.db, id);
   const thresholds = lightThresholds(ctx.db);
   const sites = groupBy(listSitesByPlan(ctx.db, id), (s) => s.projectId);
   const milestones = groupBy(listMilestonesByPlan(ctx.db, id), (m) => m.projectId);

@@ -330,21 +330,23 @@ function parseRows(
     }
 
     sumYuan += investmentYuan;
-    out.projects.push({
+    const project: ImportedProject = {
       rowNumber: row.rowNumber,
       seq,
       name,
-      ...(nature !== undefined ? { nature } : {}),
-      ...(owner !== undefined ? { owner } : {}),
-      ...(locationText !== undefined ? { locationText } : {}),
-      ...(scaleText !== undefined ? { scaleText } : {}),
       investmentYuan,
       startYear: win.startYear,
       endYear: win.endYear,
       remark,
       headingCategory: currentHeading,
       extras: extra,
-    });
+    };
+    // absent, not undefined, when the file has no such column (10,000 spreads were a cost)
+    if (nature !== undefined) project.nature = nature;
+    if (owner !== undefined) project.owner = owner;
+    if (locationText !== undefined) project.locationText = locationText;
+    if (scaleText !== undefined) project.scaleText = scaleText;
+    out.projects.push(project);
   }
 
   progress?.('检查数据', rowCount, rowCount);

@@ -19,10 +19,16 @@ export type CellCleaner = (raw: string, field: ProjectTextField) => CleanedCell;
 
 /** a file's distinct texts per field worth remembering; past this the cleaner just computes */
 const REMEMBER_PER_FIELD = 50_000;
+/**
+ * Only short texts are remembered: owners, places and units repeat, while a long text (规模,
+ * 备注) is nearly always new, and hashing it as a map key costs as much as cleaning it.
+ */
+const REMEMBER_MAX_LENGTH = 64;
 
 export function cellCleaner(): CellCleaner {
   const seen = new Map<ProjectTextField, Map<string, CleanedCell>>();
   return (raw, field) => {
+    if (raw.length > REMEMBER_MAX_LENGTH) return cleanProjectCell(raw, field);
     let known = seen.get(field);
     if (!known) {
       known = new Map();

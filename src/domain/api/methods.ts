@@ -7,6 +7,8 @@ import type { ApiMethod } from './contract';
 export const API_METHODS = [
   'plans.list',
   'register.get',
+  'register.rows',
+  'register.columns',
   'project.get',
   'project.update',
   'meta.get',

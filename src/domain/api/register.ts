@@ -6,6 +6,7 @@ import { PROJECT_FIELD_LABELS } from '../field-labels';
 import type { Facts, ProjectFacts } from '../facts/project-facts';
 import { PROJECT_TEXT_RULES, type ProjectTextField } from '../project-rules';
 import { textSchema } from './text';
+import type { RegisterColumns } from './register-columns';
 
 const id = z.number().int().positive();
 const year = z.number().int().min(1990, '年份应在 1990 至 2100 之间').max(2100, '年份应在 1990 至 2100 之间');
@@ -49,31 +50,73 @@ export type ProjectPatch = z.infer<typeof projectPatchSchema>;
 export const registerSchemas = {
   'plans.list': z.object({}),
   'register.get': z.object({ planId: id.optional() }),
+  'register.rows': z.object({ planId: id.optional() }),
+  'register.columns': z.object({ planId: id.optional() }),
   'project.get': z.object({ id }),
   'project.update': z.object({ id, patch: projectPatchSchema }),
   'meta.get': z.object({}),
 };
 
-export interface ProjectRow extends Project {
+/** The Project fields a register row carries: the one list for the type and the service's copy. */
+export const REGISTER_PROJECT_KEYS = [
+  'id',
+  'seq',
+  'name',
+  'category',
+  'nature',
+  'owner',
+  'locationText',
+  'scaleText',
+  'investmentYuan',
+  'startYear',
+  'endYear',
+  'startDate',
+  'endDate',
+  'remark',
+] as const satisfies readonly (keyof Project)[];
+export type RegisterProjectKey = (typeof REGISTER_PROJECT_KEYS)[number];
+
+/** The facts a register row shows, filters and sums on (a slice of Facts). */
+export type RegisterFacts = Pick<Facts, 'percent' | 'stage' | 'light' | 'lightReason' | 'lastReportMonth' | 'completedInvestmentYuan'>;
+
+/**
+ * One register row as `register.rows` sends it: only what the table shows, searches, sorts
+ * and sums, so 10,000 rows stay a small answer (no metrics, funding, or whole Facts).
+ */
+export interface RegisterRow extends Pick<Project, RegisterProjectKey> {
   siteCount: number;
   towns: string[];
-  /** percent, stage, light, completed investment…: the same facts as the Gantt and the dashboard */
-  facts: Facts;
-  /** funding totals over all sources and years, integer 元 */
-  funding: { plannedYuan: number; arrivedYuan: number; paidYuan: number };
+  facts: RegisterFacts;
   /** the project's investment shared out over the towns of its sites (town-share.ts), integer 元 */
   townShares: { town: string; shareYuan: number; siteCount: number }[];
   /** each site's "town village address scale", so a search can find a village inside the site list */
   siteTexts: string[];
 }
 
-export interface RegisterView {
+/** A whole project row (`register.get`, `list --json`): a RegisterRow plus every Project field, all facts and funding. */
+export interface ProjectRow extends Project, RegisterRow {
+  /** percent, stage, light, completed investment…: the same facts as the Gantt and the dashboard */
+  facts: Facts;
+  /** funding totals over all sources and years, integer 元 */
+  funding: { plannedYuan: number; arrivedYuan: number; paidYuan: number };
+}
+
+/** The register's header: the plan, its totals and the filter lists. */
+export interface RegisterSummary {
   plan: Plan;
-  projects: ProjectRow[];
   totalInvestmentYuan: number;
   siteCount: number;
   categories: string[];
   towns: string[];
+}
+
+export interface RegisterView extends RegisterSummary {
+  projects: ProjectRow[];
+}
+
+/** `register.rows`: the same summary, with slim rows. */
+export interface RegisterRows extends RegisterSummary {
+  projects: RegisterRow[];
 }
 
 export interface ProjectDetail {
@@ -104,6 +147,9 @@ export interface AppMeta {
 export interface RegisterOutputs {
   'plans.list': Plan[];
   'register.get': RegisterView;
+  'register.rows': RegisterRows;
+  /** register.rows in a compact wire form (register-columns.ts): what the register page loads */
+  'register.columns': RegisterColumns;
   'project.get': ProjectDetail;
   'project.update': ProjectDetail;
   'meta.get': AppMeta;

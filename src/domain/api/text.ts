@@ -15,23 +15,9 @@ import { z } from 'zod';
 import { cleanText, type TextRule } from '../text-normalise';
 
 export type { TextRule };
-
-/** names: project, plan title, site, funding source (the annex's longest name is 21 characters) */
-export const NAME_MAX = 200;
-/** short one-line values: category, remark, stage, codes, units */
-export const SHORT_MAX = 100;
-/** people: leader, author, user names */
-export const PERSON_MAX = 50;
-/** multi-line free text: scale text, location, notes, progress descriptions (the annex's longest is 394) */
-export const TEXT_MAX = 4000;
-/** a file name as Windows and most file systems allow it */
-export const FILE_NAME_MAX = 255;
-/** opaque tokens and ids minted by the backend (UUIDs are 36) */
-export const TOKEN_MAX = 100;
-/** largest workbook accepted for import, bytes; keep ≤ the zip guard's maxFileBytes */
-export const WORKBOOK_MAX_BYTES = 50 * 1024 * 1024;
-/** base64 length of a WORKBOOK_MAX_BYTES file (4 characters per 3 bytes, padded) */
-export const BASE64_MAX = Math.ceil(WORKBOOK_MAX_BYTES / 3) * 4;
+// the limits themselves live zod-free in text-limits.ts (the worker and the UI read them from there)
+export { BASE64_MAX, FILE_NAME_MAX, NAME_MAX, PERSON_MAX, SHORT_MAX, TEXT_MAX, TOKEN_MAX, WORKBOOK_MAX_BYTES } from '../text-limits';
+import { NAME_MAX, SHORT_MAX, TEXT_MAX } from '../text-limits';
 
 // Input longer than this is refused before it is normalised at all (cheap, and visible to the
 // contract-bounds test as the string's .max); twice the limit leaves room for trimming and NFC.

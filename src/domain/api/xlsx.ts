@@ -10,18 +10,9 @@ import { z } from 'zod';
 import type { Issue } from './errors';
 import { BASE64_MAX, FILE_NAME_MAX, nameText, rawText, TOKEN_MAX } from './text';
 
-export const exportKinds = ['annex', 'summary', 'gantt', 'funding', 'progress'] as const;
-export type ExportKind = (typeof exportKinds)[number];
-
-/** annex = 附件1 重点项目清单明细; funding = 资金构成; progress = 进度月报 */
-export const importKinds = ['annex', 'funding', 'progress'] as const;
-export type ImportKind = (typeof importKinds)[number];
-
-export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
-  annex: '附件1',
-  funding: '资金构成',
-  progress: '进度月报',
-};
+// the kinds are plain constants in xlsx-kinds.ts (the UI's start bundle reads them without zod)
+export { exportKinds, importKinds, IMPORT_KIND_LABELS, type ExportKind, type ImportKind } from './xlsx-kinds';
+import { exportKinds, importKinds, type ImportKind } from './xlsx-kinds';
 
 /** 'YYYY-MM', a report month */
 export const monthSchema = z

@@ -5,15 +5,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { ApiError } from '../../domain/api/errors';
 import { describeIssue } from '../../domain/api/errors';
-import {
-  IMPORT_KIND_LABELS,
-  type AnnexImportPreview,
-  type FieldChange,
-  type ImportKind,
-  type ImportPreview,
-  type SectionedImportPreview,
-  type SiteChangeRef,
-} from '../../domain/api/xlsx';
+import type { AnnexImportPreview, FieldChange, ImportPreview, SectionedImportPreview, SiteChangeRef } from '../../domain/api/xlsx';
+import { IMPORT_KIND_LABELS, type ImportKind } from '../../domain/api/xlsx-kinds';
 
 export type ImportDialogState =
   | {

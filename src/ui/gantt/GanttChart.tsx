@@ -1,25 +1,30 @@
-// The screen Gantt. Only the rows in view are rendered (layout.visibleWindow), so
-// 10,000 rows scroll like 15. Geometry comes from the pure layers; the DOM is only
-// asked for the scroller's scrollTop / client size, never for a bar's position.
+// The screen Gantt. Rows are drawn in blocks of 8 (GanttBlocks.tsx): the grid and the
+// chart share one window of mounted blocks (use-block-window.ts), so 10,000 rows scroll
+// like 15, and a scroll inside the mounted blocks costs React nothing. Geometry comes
+// from the pure layers; the DOM is only asked for the scroller's scrollTop / client
+// size, never for a bar's position.
 //
 // One scroller holds a sticky time header and two columns: the grid (one sticky-left
-// column holding every visible row's cells) and the chart. One sticky layer rather than
-// a sticky cell per row keeps Chromium's compositor work flat while scrolling.
+// column) and the chart. One sticky layer rather than a sticky cell per row keeps
+// Chromium's compositor work flat while scrolling.
 //
 // Keyboard: rows are a roving tab stop (↑/↓/PageUp/PageDown/Home/End move, Enter opens
 // the project or folds a group, →/← expand/collapse); the focused row shows its tooltip.
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { GanttData } from '../../domain/api/gantt';
 import { toggled } from '../toggled';
-import { GanttBars } from './GanttBars';
-import { GridCells, GridHead } from './GanttGrid';
-import { gridWidthOf, loadPrefs, savePrefs, setColumnWidth, shownColumns, type ColumnKey, type GridPrefs, type ShownColumn } from './grid-columns';
+import type { PaintIds } from './bar-svg';
+import { gridLineXs } from './block-markup';
+import { blockOfRow, rangeBlocks } from './block-window';
+import { ChartBlock, GridBlock, HoverBand, PaintDefs, TipLayer } from './GanttBlocks';
+import { GridHead } from './GanttGrid';
+import { gridWidthOf, loadPrefs, savePrefs, setColumnWidth, shownColumns, type ColumnKey, type GridPrefs } from './grid-columns';
 import { GanttHeader } from './GanttHeader';
-import { GanttTooltip, type TooltipState } from './GanttTooltip';
-import { chunkIndexAt, chunkedWindow, layoutBars } from './layout';
-import { buildRows, dataRange, type GanttRow, type GroupBy } from './rows';
-import { createScale, fitScale, headerRows, todayX, type HeaderCell, type Scale } from './scale';
+import { buildRowList, dataRange, type GanttRow, type GroupBy, type RowList } from './rows';
+import { createScale, fitScale, headerRows, todayX, type Scale } from './scale';
+import { createTipStore } from './tip-store';
 import { maxDate } from './time-units';
+import { useBlockWindow } from './use-block-window';
 import { loadViewState, saveJson, type GanttViewState, type ZoomChoice } from './view-state';
 import { zoomLevel } from './zoom-levels';
 import './gantt.css';
@@ -40,10 +45,6 @@ export interface GanttChartProps {
 }
 
 const HEADER_ROW_PX = 26;
-/** rows per render chunk: React re-renders once per CHUNK rows scrolled */
-const CHUNK = 16;
-/** up to this many rows (the seed's 15 projects with all 137 sites, and more) render at once */
-const RENDER_ALL_UP_TO = 300;
 
 function openProject(id: number): void {
   window.location.hash = `#/project/${id}`;
@@ -64,87 +65,22 @@ function chartScale(data: GanttData, zoom: ZoomChoice, chartWidth: number): Scal
   return zoom === 'fit' ? fitScale(range, Math.max(240, chartWidth), 'month') : createScale(range, zoomLevel(zoom));
 }
 
-interface RowViewProps {
-  row: GanttRow;
-  index: number;
-  rowHeight: number;
-  onOpen: (projectId: number) => void;
-  onTip: (tip: TooltipState | null) => void;
+/**
+ * The row an event happened on: the element's data-row-index (grid rows, SVG bar rows),
+ * else, on the chart's empty background, the row under the pointer's y.
+ */
+function rowIndexOf(e: MouseEvent, rowHeight: number, rowCount: number): number | null {
+  const t = e.target;
+  const v = t instanceof Element ? t.closest('[data-row-index]')?.getAttribute('data-row-index') : null;
+  if (v !== null && v !== undefined) return Number(v);
+  const i = Math.floor((e.clientY - e.currentTarget.getBoundingClientRect().top) / rowHeight);
+  return i >= 0 && i < rowCount ? i : null;
 }
 
-function rowHandlers({ row, index, onOpen, onTip }: RowViewProps) {
-  if (row.kind === 'group') return {};
-  return {
-    onClick: () => onOpen(row.projectId),
-    onMouseMove: (e: { clientX: number; clientY: number }) => onTip({ row, index, x: e.clientX, y: e.clientY }),
-    onMouseLeave: () => onTip(null),
-  };
+function itemAt(rows: RowList, index: number | null): Exclude<GanttRow, { kind: 'group' }> | null {
+  const row = index === null ? undefined : rows.at(index);
+  return row && row.kind !== 'group' ? row : null;
 }
-
-function rowClass(row: GanttRow): string {
-  return `gantt-row gantt-row-${row.kind}`;
-}
-
-/** memoised: rows that stay in view are not re-rendered while scrolling */
-const GridRow = memo(function GridRow(
-  props: RowViewProps & {
-    columns: readonly ShownColumn[];
-    focusable: boolean;
-    onFocusRow: (index: number) => void;
-    onToggle: (projectId: number) => void;
-    onToggleGroup: (key: string) => void;
-  },
-) {
-  const { row, index, rowHeight, columns, focusable, onFocusRow, onTip, onToggle, onToggleGroup } = props;
-  const onFocus = (e: FocusEvent<HTMLDivElement>): void => {
-    if (e.target !== e.currentTarget) return;
-    onFocusRow(index);
-    // keyboard users get the same key figures as the pointer: anchored below the row's name
-    const r = e.currentTarget.getBoundingClientRect();
-    if (row.kind !== 'group') onTip({ row, index, x: r.left + 40, y: r.bottom - 10 });
-  };
-  return (
-    <div
-      className={rowClass(row)}
-      role="row"
-      aria-rowindex={index + 1}
-      data-row-index={index}
-      tabIndex={focusable ? 0 : -1}
-      aria-describedby={row.kind === 'group' ? undefined : 'gantt-tooltip'}
-      data-project-id={row.kind === 'group' ? undefined : row.projectId}
-      style={{ top: index * rowHeight, height: rowHeight, width: gridWidthOf(columns), lineHeight: `${rowHeight - 1}px` }}
-      onFocus={onFocus}
-      onBlur={() => onTip(null)}
-      {...rowHandlers(props)}
-    >
-      <GridCells row={row} columns={columns} onToggle={onToggle} onToggleGroup={onToggleGroup} />
-    </div>
-  );
-});
-
-const BarRow = memo(function BarRow(props: RowViewProps & { scale: Scale; today: string }) {
-  const { row, index, rowHeight, scale, today } = props;
-  return (
-    <div
-      className={`${rowClass(row)} gantt-track`}
-      data-project-id={row.kind === 'group' ? undefined : row.projectId}
-      style={{ top: index * rowHeight, height: rowHeight, width: scale.width }}
-      {...rowHandlers(props)}
-    >
-      {row.kind !== 'group' && <GanttBars bars={layoutBars(row, scale, today)} light={row.light} height={rowHeight} />}
-    </div>
-  );
-});
-
-const GridLines = memo(function GridLines({ cells }: { cells: readonly HeaderCell[] }) {
-  return (
-    <>
-      {cells.map((c) => (
-        <div key={c.unitStart} className="gantt-vline" style={{ left: c.x }} />
-      ))}
-    </>
-  );
-});
 
 export default function GanttChart({
   data,
@@ -159,16 +95,9 @@ export default function GanttChart({
   // what the session remembers, read once when the chart opens
   const [saved] = useState<GanttViewState | null>(() => (viewKey ? loadViewState(storage('session'), viewKey) : null));
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set(saved?.expanded ?? []));
-  const [chunk, setChunkState] = useState(0);
-  // most scroll events stay inside the current chunk: skip React for those entirely
-  const chunkRef = useRef(0);
-  const setChunk = useCallback((next: number) => {
-    if (next === chunkRef.current) return;
-    chunkRef.current = next;
-    setChunkState(next);
-  }, []);
   const [viewport, setViewport] = useState(initialViewport);
-  const [tip, setTip] = useState<TooltipState | null>(null);
+  // the pointer's row lives outside the chart's state: hovering re-renders only the tooltip
+  const [tips] = useState(createTipStore);
   const [prefs, setPrefs] = useState<GridPrefs>(() => loadPrefs(storage('local')));
   // grouped by town, a project row's figure is the whole project's, while its town header shows the town's share
   const columns = useMemo(
@@ -180,24 +109,29 @@ export default function GanttChart({
   const pendingFocus = useRef<number | null>(null);
 
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set(saved?.collapsed ?? []));
-  const rows = useMemo(() => buildRows(data, groupBy, expanded, collapsed), [data, groupBy, expanded, collapsed]);
+  // built on demand: only the rows drawn are made into row objects
+  const rows = useMemo(() => buildRowList(data, groupBy, expanded, collapsed), [data, groupBy, expanded, collapsed]);
   // only fit-all depends on the width; other zooms keep their scale (and every memoised
-  // row) when the window is resized
+  // block) when the window is resized
   const fitWidth = zoom === 'fit' ? viewport.width - gridWidth - 2 : 0;
   const scale = useMemo(() => chartScale(data, zoom, fitWidth), [data, zoom, fitWidth]);
+  // the time header and the grid lines: once per zoom (and range), not per row or scroll
   const header = useMemo(() => headerRows(scale), [scale]);
+  const lineXs = useMemo(() => gridLineXs((header.at(-1) ?? []).map((c) => c.x)), [header]);
   const today = todayX(scale, data.today);
   const headHeight = header.length * HEADER_ROW_PX;
   const bodyHeight = Math.max(0, viewport.height - headHeight);
-  const win = chunkedWindow(chunk, bodyHeight, rowHeight, rows.length, CHUNK, RENDER_ALL_UP_TO);
-  // Rows are keyed by slot (index modulo the largest window), not by identity: when the
-  // window moves, the DOM of rows that left is reused for rows that came in (React
-  // updates text and styles) instead of being removed and rebuilt.
-  const pool = Math.max(win.last - win.first, Math.ceil(Math.max(0, bodyHeight) / rowHeight) + 1 + 3 * CHUNK);
-  const gridLines = useMemo(() => header.at(-1) ?? [], [header]);
+  const totalHeight = rows.length * rowHeight;
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const ids = useMemo<PaintIds>(() => ({ hatch: `gantt-hatch-${uid}`, fade: `gantt-fade-${uid}` }), [uid]);
 
   // the latest view, written to sessionStorage as it changes and when the chart closes
   const view = useRef<GanttViewState>(saved ?? { expanded: [], collapsed: [], scrollTop: 0, scrollLeft: 0 });
+  const onScrolled = useCallback((el: HTMLElement) => {
+    view.current = { ...view.current, scrollTop: el.scrollTop, scrollLeft: el.scrollLeft };
+  }, []);
+  const win = useBlockWindow({ scroller, rowCount: rows.length, rowHeight, viewHeight: bodyHeight, onScroll: onScrolled });
+
   useEffect(() => {
     view.current = { ...view.current, expanded: [...expanded], collapsed: [...collapsed] };
     if (viewKey) saveJson(storage('session'), viewKey, view.current);
@@ -221,7 +155,7 @@ export default function GanttChart({
     if (saved && (saved.scrollTop > 0 || saved.scrollLeft > 0)) {
       el.scrollTop = saved.scrollTop;
       el.scrollLeft = saved.scrollLeft;
-      setChunk(chunkIndexAt(el.scrollTop, rowHeight, CHUNK));
+      win.sync(false);
     }
     if (typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(measure);
@@ -253,13 +187,13 @@ export default function GanttChart({
     const top = i * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + room) el.scrollTop = top + rowHeight - room;
-    setChunk(chunkIndexAt(el.scrollTop, rowHeight, CHUNK));
     pendingFocus.current = i;
+    win.sync(true);
     setFocusIndex(i);
   };
 
   const rowKeys = (e: KeyboardEvent<HTMLDivElement>, i: number): boolean => {
-    const row = rows[i];
+    const row = rows.at(i);
     if (!row) return false;
     const page = Math.max(1, Math.floor((viewport.height - headHeight) / rowHeight) - 1);
     const moves: Record<string, () => void> = {
@@ -310,7 +244,7 @@ export default function GanttChart({
     if (move) {
       e.preventDefault();
       move();
-      setChunk(chunkIndexAt(el.scrollTop, rowHeight, CHUNK));
+      win.sync(true);
     }
   };
 
@@ -321,15 +255,31 @@ export default function GanttChart({
     el.scrollLeft = Math.max(0, Math.round(today - chartView / 2));
   };
 
-  const onScroll = (e: { currentTarget: HTMLDivElement }): void => {
-    const el = e.currentTarget;
-    view.current = { ...view.current, scrollTop: el.scrollTop, scrollLeft: el.scrollLeft };
-    setChunk(chunkIndexAt(el.scrollTop, rowHeight, CHUNK));
+  // pointer and focus, delegated: one handler per column instead of one per row
+  const onRowClick = (e: MouseEvent): void => {
+    const row = itemAt(rows, rowIndexOf(e, rowHeight, rows.length));
+    if (row) onOpenProject(row.projectId);
+  };
+  const onRowMove = (e: MouseEvent): void => {
+    const index = rowIndexOf(e, rowHeight, rows.length);
+    const row = itemAt(rows, index);
+    tips.set(row && index !== null ? { row, index, x: e.clientX, y: e.clientY } : null);
+  };
+  const onRowLeave = (): void => tips.set(null);
+  const onRowFocus = (e: FocusEvent<HTMLDivElement>): void => {
+    const t = e.target;
+    if (!(t instanceof HTMLElement) || t.getAttribute('role') !== 'row') return;
+    const index = Number(t.dataset.rowIndex);
+    setFocusIndex(index);
+    // keyboard users get the same key figures as the pointer: anchored below the row's name
+    const row = itemAt(rows, index);
+    const r = t.getBoundingClientRect();
+    tips.set(row ? { row, index, x: r.left + 40, y: r.bottom - 10 } : null);
   };
 
-  const visible: GanttRow[] = rows.slice(win.first, win.last);
   const focusAt = Math.min(focusIndex, rows.length - 1);
-  const hoverTop = tip ? tip.index * rowHeight : null;
+  const focusBlock = blockOfRow(focusAt);
+  const blocks = rangeBlocks(win.range);
   return (
     <div className="gantt">
       <div className="gantt-tools">
@@ -346,56 +296,61 @@ export default function GanttChart({
         tabIndex={0}
         role="grid"
         aria-label="甘特图（Tab 进入行，↑/↓ 选行，Enter 打开项目，→/← 展开收起）"
-        aria-rowcount={rows.length}
+        // the header row counts: it is row 1, the first data row is row 2
+        aria-rowcount={rows.length + 1}
         data-row-count={rows.length}
-        onScroll={onScroll}
         onKeyDown={onKeyDown}
       >
-        <div className="gantt-canvas" style={{ width: gridWidth + scale.width, height: headHeight + win.totalHeight }}>
+        <div className="gantt-canvas" style={{ width: gridWidth + scale.width, height: headHeight + totalHeight }}>
           <div className="gantt-head" role="rowgroup" style={{ height: headHeight }}>
             <GridHead height={headHeight} columns={columns} onResize={resize} />
             <GanttHeader rows={header} width={scale.width} rowPx={HEADER_ROW_PX} todayX={today} stickyLeft={gridWidth} />
           </div>
-          <div className="gantt-body" style={{ height: win.totalHeight }}>
-            <div className="gantt-grid-col" role="rowgroup" style={{ width: gridWidth, height: win.totalHeight }}>
-              {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
-              {visible.map((row, i) => (
-                <GridRow
-                  key={(win.first + i) % pool}
-                  row={row}
-                  index={win.first + i}
+          <div className="gantt-body" style={{ height: totalHeight }}>
+            <div
+              className="gantt-grid-col"
+              role="rowgroup"
+              style={{ width: gridWidth, height: totalHeight }}
+              onClick={onRowClick}
+              onMouseMove={onRowMove}
+              onMouseLeave={onRowLeave}
+              onFocus={onRowFocus}
+              onBlur={onRowLeave}
+            >
+              <HoverBand store={tips} rowHeight={rowHeight} />
+              {blocks.map((b) => (
+                <GridBlock
+                  key={b}
+                  rows={rows}
+                  block={b}
                   rowHeight={rowHeight}
                   columns={columns}
-                  focusable={win.first + i === focusAt}
-                  onFocusRow={setFocusIndex}
-                  onOpen={onOpenProject}
-                  onTip={setTip}
+                  focusIndex={b === focusBlock ? focusAt : -1}
                   onToggle={toggle}
                   onToggleGroup={toggleGroup}
                 />
               ))}
             </div>
-            <div className="gantt-chart-col" aria-hidden="true" style={{ width: scale.width, height: win.totalHeight }}>
-              <GridLines cells={gridLines} />
-              {hoverTop !== null && <div className="gantt-hover" style={{ top: hoverTop, height: rowHeight }} />}
-              {visible.map((row, i) => (
-                <BarRow
-                  key={(win.first + i) % pool}
-                  row={row}
-                  index={win.first + i}
-                  rowHeight={rowHeight}
-                  scale={scale}
-                  today={data.today}
-                  onOpen={onOpenProject}
-                  onTip={setTip}
-                />
+            <div
+              className="gantt-chart-col"
+              aria-hidden="true"
+              style={{ width: scale.width, height: totalHeight }}
+              onClick={onRowClick}
+              onMouseMove={onRowMove}
+              onMouseLeave={onRowLeave}
+            >
+              <PaintDefs ids={ids} />
+              <HoverBand store={tips} rowHeight={rowHeight} />
+              {blocks.map((b) => (
+                <ChartBlock key={b} rows={rows} block={b} rowHeight={rowHeight} scale={scale} today={data.today} lineXs={lineXs} ids={ids} />
               ))}
               {today !== null && <div className="gantt-today" style={{ left: today }} />}
             </div>
           </div>
         </div>
       </div>
-      {tip && <GanttTooltip tip={tip} />}
+      <TipLayer store={tips} />
     </div>
   );
 }
+

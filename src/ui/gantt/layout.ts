@@ -1,5 +1,5 @@
-// Layer 3 of the Gantt: rows -> bar geometry in pixels, clipped to the scale's range,
-// and the window of rows in view for virtualised rendering. Pure.
+// Layer 3 of the Gantt: rows -> bar geometry in pixels, clipped to the scale's range.
+// (Which rows are drawn: block-window.ts.) Pure.
 import type { Milestone } from '../../domain/model';
 import { plannedWindow, type WindowLike } from '../../domain/schedule';
 import { dateEndToX, dateToX, inRange, type Scale } from './scale';
@@ -97,66 +97,4 @@ export function layoutBars(row: BarSource, scale: Scale, today: IsoDate): BarLay
     milestones.push({ x: dateToX(scale, date) + scale.pxPerDay / 2, kind: m.kind, date, done: m.actualDate !== null });
   }
   return { planned, progressWidth, actual, overdue, milestones };
-}
-
-export interface VirtualWindow {
-  /** first row index to render */
-  first: number;
-  /** one past the last row index to render */
-  last: number;
-  /** y of the first rendered row */
-  offsetY: number;
-  totalHeight: number;
-}
-
-/**
- * Rows intersecting [scrollTop, scrollTop + viewportHeight), plus `overscan` rows
- * each side so a fast scroll does not show blanks before React catches up.
- */
-export function visibleWindow(
-  scrollTop: number,
-  viewportHeight: number,
-  rowHeight: number,
-  rowCount: number,
-  overscan = 4,
-): VirtualWindow {
-  const totalHeight = rowCount * rowHeight;
-  const maxTop = Math.max(0, totalHeight - viewportHeight);
-  const top = Math.min(Math.max(0, scrollTop), maxTop);
-  const firstVisible = Math.floor(top / rowHeight);
-  const lastVisible = Math.min(rowCount, Math.ceil((top + Math.max(0, viewportHeight)) / rowHeight));
-  const first = Math.max(0, firstVisible - overscan);
-  const last = Math.min(rowCount, lastVisible + overscan);
-  return { first, last, offsetY: first * rowHeight, totalHeight };
-}
-
-/**
- * The rows to render, in chunks: the window starts one chunk above the chunk holding
- * the first visible row and reaches one chunk past the view, so it only changes when
- * scrolling crosses a chunk boundary, and React re-renders every `chunk` rows instead
- * of on every scroll event.
- */
-export function chunkIndexAt(scrollTop: number, rowHeight: number, chunk: number): number {
-  return Math.floor(Math.max(0, scrollTop) / rowHeight / chunk);
-}
-
-export function chunkedWindow(
-  chunkIndex: number,
-  viewportHeight: number,
-  rowHeight: number,
-  rowCount: number,
-  chunk = 8,
-  renderAllUpTo = 0,
-): VirtualWindow {
-  const totalHeight = rowCount * rowHeight;
-  // A short list is cheaper drawn once than re-windowed: scrolling it is then pure
-  // compositor work, as in a plain table.
-  if (rowCount <= renderAllUpTo) return { first: 0, last: rowCount, offsetY: 0, totalHeight };
-  const inView = Math.ceil(Math.max(0, viewportHeight) / rowHeight) + 1;
-  // never start past the last screenful, so the bottom of the list is always covered
-  const lastStart = Math.max(0, rowCount - inView);
-  const start = Math.min(chunkIndex * chunk, lastStart);
-  const first = Math.max(0, start - chunk);
-  const last = Math.min(rowCount, start + inView + chunk * 2);
-  return { first, last, offsetY: first * rowHeight, totalHeight };
 }

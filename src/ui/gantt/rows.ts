@@ -164,21 +164,38 @@ function groupsOf(data: GanttData, groupBy: GroupBy): Group[] {
   return [...groups.values()].sort((a, b) => a.rank - b.rank || zh.compare(a.label, b.label));
 }
 
+/** The flat rows, built on demand: the order is fixed up front (cheap references), each
+ * row object only when a screen asks for it, so a 10,000-row chart builds the ~40 it
+ * draws, not 10,000. */
+export interface RowList {
+  readonly length: number;
+  at(index: number): GanttRow | undefined;
+}
+
+interface ItemRef {
+  gp: GanttProject;
+  /** null: the project's own row */
+  site: GanttSite | null;
+  siteCount: number;
+  open: boolean;
+  prefix: string;
+}
+
 /**
  * Flat rows: a header per group, its projects by 序号, and the sites of expanded
  * projects. Under town grouping a project's row key carries the town, since the same
  * project can appear under several towns.
  */
-export function buildRows(
+export function buildRowList(
   data: GanttData,
   groupBy: GroupBy,
   expanded: ReadonlySet<number>,
   collapsedGroups: ReadonlySet<string> = new Set(),
-): GanttRow[] {
-  const rows: GanttRow[] = [];
+): RowList {
+  const refs: (GroupRow | ItemRef)[] = [];
   for (const g of groupsOf(data, groupBy)) {
     const members = [...g.members].sort((a, b) => a.gp.project.seq - b.gp.project.seq || a.gp.project.id - b.gp.project.id);
-    rows.push({
+    refs.push({
       kind: 'group',
       key: g.key,
       label: g.label,
@@ -191,9 +208,37 @@ export function buildRows(
     const prefix = groupBy === 'town' ? `${g.label}:` : '';
     for (const { gp, sites } of members) {
       const open = expanded.has(gp.project.id) && sites.length > 0;
-      rows.push(projectRow(gp, sites.length, open, prefix));
-      if (open) for (const s of [...sites].sort((a, b) => a.seq - b.seq)) rows.push(siteRow(gp, s, prefix));
+      refs.push({ gp, site: null, siteCount: sites.length, open, prefix });
+      if (open) for (const s of [...sites].sort((a, b) => a.seq - b.seq)) refs.push({ gp, site: s, siteCount: 0, open: false, prefix });
     }
+  }
+  const made = new Map<number, GanttRow>();
+  return {
+    length: refs.length,
+    at(index) {
+      const hit = made.get(index);
+      if (hit) return hit;
+      const ref = refs[index];
+      if (!ref) return undefined;
+      const row = 'kind' in ref ? ref : ref.site ? siteRow(ref.gp, ref.site, ref.prefix) : projectRow(ref.gp, ref.siteCount, ref.open, ref.prefix);
+      made.set(index, row);
+      return row;
+    },
+  };
+}
+
+/** Every row at once (print draws them all). */
+export function buildRows(
+  data: GanttData,
+  groupBy: GroupBy,
+  expanded: ReadonlySet<number>,
+  collapsedGroups: ReadonlySet<string> = new Set(),
+): GanttRow[] {
+  const list = buildRowList(data, groupBy, expanded, collapsedGroups);
+  const rows: GanttRow[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const row = list.at(i);
+    if (row) rows.push(row);
   }
   return rows;
 }

@@ -97,7 +97,7 @@ export default function MonthlyReportPage({ target }: { target: ReportTarget }) 
   useEffect(() => {
     if (planId === undefined) return;
     let live = true;
-    send('register.get', { planId }).then(
+    send('register.rows', { planId }).then(
       (r) => live && setProjects(r.projects.map((p) => ({ id: p.id, seq: p.seq, name: p.name, siteCount: p.siteCount }))),
       () => live && setProjects([]),
     );

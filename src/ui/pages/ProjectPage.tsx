@@ -327,7 +327,7 @@ export default function ProjectPage({ id }: { id: number }) {
   useEffect(() => {
     if (planId === undefined) return;
     let live = true;
-    send('register.get', { planId }).then(
+    send('register.rows', { planId }).then(
       (r) => live && setPlanRows({ categories: r.categories, projects: r.projects.map((row) => ({ id: row.id, seq: row.seq })) }),
       () => live && setPlanRows(null),
     );

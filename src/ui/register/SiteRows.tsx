@@ -1,6 +1,8 @@
 // The sites of one project under its register row: only the filtered town's, with each
 // site's share of the investment (its budget, or an even split) and its window (own or inherited).
-import { useEffect, useState } from 'react';
+// A windowed register draws and drops these rows as it scrolls: `cache` (one per data load)
+// keeps each project's detail, so scrolling back does not ask the backend again.
+import { memo, useEffect, useState } from 'react';
 import type { ProjectDetail } from '../../domain/api/register';
 import { siteShares, TOWN_SHARE_NOTE } from '../../domain/dashboard/town-share';
 import { formatWan } from '../../domain/money';
@@ -10,18 +12,35 @@ import { percentLabel } from '../gantt/GanttGrid';
 import { LightTag } from './LightTag';
 import { textHit } from './register-table';
 
-export function SiteRows({ projectId, town, search, columnCount }: { projectId: number; town: string; search: string; columnCount: number }) {
-  const [detail, setDetail] = useState<ProjectDetail | null>(null);
+export type DetailCache = Map<number, ProjectDetail>;
+
+interface SiteRowsProps {
+  projectId: number;
+  town: string;
+  search: string;
+  columnCount: number;
+  cache?: DetailCache;
+  /** aria-rowindex of the first site row, in a windowed table (undefined when every row is drawn) */
+  firstRowIndex?: number;
+}
+
+export const SiteRows = memo(function SiteRows({ projectId, town, search, columnCount, cache, firstRowIndex }: SiteRowsProps) {
+  const [detail, setDetail] = useState<ProjectDetail | null>(() => cache?.get(projectId) ?? null);
   useEffect(() => {
+    if (detail?.project.id === projectId) return;
     let live = true;
-    void send('project.get', { id: projectId }).then((d) => live && setDetail(d));
+    void send('project.get', { id: projectId }).then((d) => {
+      cache?.set(projectId, d);
+      if (live) setDetail(d);
+    });
     return () => {
       live = false;
     };
-  }, [projectId]);
+  }, [projectId, cache, detail]);
+  const rowIndex = (k: number) => (firstRowIndex === undefined ? undefined : firstRowIndex + k);
   if (!detail)
     return (
-      <tr className="site-row">
+      <tr className="site-row" aria-rowindex={rowIndex(0)}>
         <td />
         <td colSpan={columnCount - 1}>正在加载建设点…</td>
       </tr>
@@ -29,6 +48,7 @@ export function SiteRows({ projectId, town, search, columnCount }: { projectId: 
   const factsOf = new Map(detail.facts.sites.map((f) => [f.siteId, f]));
   const shares = siteShares({ id: detail.project.id, investmentYuan: detail.project.investmentYuan, sites: detail.sites });
   const inherited = windowLabel(detail.project);
+  let shown = 0;
   return (
     <>
       {detail.sites.map((s, i) => {
@@ -37,7 +57,13 @@ export function SiteRows({ projectId, town, search, columnCount }: { projectId: 
         const own = ownYearsLabel(s);
         const hit = textHit([s.town, s.village, s.address, s.scaleText].join(' '), search);
         return (
-          <tr key={s.id} className={hit ? 'site-row site-hit' : 'site-row'} data-testid="site-row" data-hit={hit || undefined}>
+          <tr
+            key={s.id}
+            className={hit ? 'site-row site-hit' : 'site-row'}
+            data-testid="site-row"
+            data-hit={hit || undefined}
+            aria-rowindex={rowIndex(shown++)}
+          >
             <td />
             <td className="num dim">{s.seq}</td>
             <td colSpan={4}>
@@ -77,4 +103,4 @@ export function SiteRows({ projectId, town, search, columnCount }: { projectId: 
       })}
     </>
   );
-}
+});

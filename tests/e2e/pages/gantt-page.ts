@@ -31,10 +31,30 @@ export class GanttPageObject {
     }, [top, left]);
   }
 
-  /** 本镇分摊 of every town header, in 元 (from the 万元 text) */
+  /** rows in the grid (data rows; the header row is not counted) */
+  async rowCount(): Promise<number> {
+    return Number(await this.scroller.getAttribute('data-row-count'));
+  }
+
+  /**
+   * 本镇分摊 of every town header, in 元 (from the 万元 text). Rows are drawn in a window,
+   * so the grid is scrolled through, a screenful at a time, and each header read once.
+   */
   async groupTotalsWan(): Promise<number[]> {
-    const texts = await this.page.locator('.gantt-grid-col .gantt-row-group .gantt-group-count').allTextContents();
-    return texts.map((t) => Number(/([\d,.]+)万元/.exec(t)?.[1]?.replace(/,/g, '') ?? NaN));
+    const byRow = new Map<string, string>();
+    const { height, view } = await this.scroller.evaluate((el) => ({ height: el.scrollHeight, view: el.clientHeight }));
+    for (let top = 0; ; top += Math.max(100, view - 100)) {
+      await this.scrollTo(top, 0);
+      // the scroll event renders the rows now in view before the next frame
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const seen = await this.page.locator('.gantt-grid-col .gantt-row-group').evaluateAll((rows) =>
+        rows.map((r) => [r.getAttribute('data-row-index') ?? '', r.querySelector('.gantt-group-count')?.textContent ?? ''] as const),
+      );
+      for (const [i, t] of seen) byRow.set(i, t);
+      if (top + view >= height) break;
+    }
+    await this.scrollTo(0, 0);
+    return [...byRow.values()].map((t) => Number(/([\d,.]+)万元/.exec(t)?.[1]?.replace(/,/g, '') ?? NaN));
   }
 
   async open(): Promise<void> {

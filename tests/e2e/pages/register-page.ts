@@ -64,6 +64,40 @@ export class RegisterPage {
     return this.row(seq).getByRole('button', { name: new RegExp(`^${label}：`) });
   }
 
+  // ── a large (windowed) register ──
+
+  get table(): Locator {
+    return this.page.getByTestId('register-table');
+  }
+
+  get totalRow(): Locator {
+    return this.page.getByTestId('total-row');
+  }
+
+  /** the table's scroller: a windowed register draws the rows around its scroll position */
+  get scroller(): Locator {
+    return this.page.locator('.table-wrap');
+  }
+
+  /** scrolls the table to its end, step by step as a person would, until the last row shows */
+  async scrollToEnd(): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const atEnd = await this.scroller.evaluate((el) => {
+        const before = el.scrollTop;
+        el.scrollTop = el.scrollTop + el.clientHeight * 20;
+        return el.scrollTop === before;
+      });
+      if (atEnd) return;
+      await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    }
+    throw new Error('the register never reached its end');
+  }
+
+  /** the row that has the keyboard focus */
+  get focusedRow(): Locator {
+    return this.page.locator('[data-testid="project-row"]:focus');
+  }
+
   async openProject(name: string): Promise<void> {
     await this.page.getByRole('link', { name, exact: true }).click();
   }

@@ -7,7 +7,7 @@ import { parseSiteList, type PlaceParts } from '../../../domain/location-parser'
 import type { Project, ScaleMetrics } from '../../../domain/model';
 import { formatWan } from '../../../domain/money';
 import { identityClash, identityClashIssues, identityIndex, projectNameKey } from '../../../domain/project-identity';
-import { projectEditIssues, projectIssues } from '../../../domain/project-rules';
+import { projectEditIssues, projectIssues, textProblemsOnce } from '../../../domain/project-rules';
 import { parseScale } from '../../../domain/scale-parser';
 import { guessCategory } from '../../../domain/xlsx/category-guess';
 import type { ProjectInsert, SiteInsert } from '../../repositories/projects-repo';
@@ -192,7 +192,8 @@ export function diffIssues(diff: ImportDiff, added: readonly NewProject[], where
   const at = (rowNumber: number, i: Issue): Issue => ({ file: where.file, sheet: where.sheet, row: rowNumber, message: i.message });
   // a changed project: what the change introduces (old values it leaves alone do not block it)
   for (const c of diff.changed) for (const i of projectEditIssues(c.existing, c.patch)) issues.push(at(c.row.rowNumber, i));
-  for (const p of added) for (const i of projectIssues(p.fields)) issues.push(at(p.rowNumber, i));
+  const problemOf = textProblemsOnce();
+  for (const p of added) for (const i of projectIssues(p.fields, problemOf)) issues.push(at(p.rowNumber, i));
   // rows of one file never clash (the parser refuses that), but a new 序号 or name may be one
   // that a project of the plan missing from the file still holds
   const absent = identityIndex(diff.absent);

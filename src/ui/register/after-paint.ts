@@ -1,0 +1,17 @@
+// Runs work after the next frame has been painted, where reading layout costs nothing (it is
+// clean) and writing storage does not delay what the user sees. Returns a cancel function.
+export function afterPaint(work: () => void): () => void {
+  if (typeof requestAnimationFrame !== 'function') {
+    const t = setTimeout(work, 0);
+    return () => clearTimeout(t);
+  }
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  // a task queued from a frame callback runs after that frame's paint
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(work, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,80 @@
+// The register's first request (`register.columns`, the rows' compact wire form), sent as
+// main.tsx starts (before React renders), so the rows are
+// on their way while React mounts. In browser mode public/early-register.js has usually sent it
+// already, while the bundle was downloading, and this takes its reply. The register page takes
+// it once, through useApi(..., { early: takeStartedRegister }); any later load (a reload, coming
+// back from a project page after an edit) asks afresh, so nothing stale is ever shown.
+import type { ApiInput, ApiOutput } from '../domain/api/contract';
+import { ApiError } from '../domain/api/errors';
+import { NO_CONNECTION, resultOf, send, type HttpReply } from './api-client';
+import type { EarlyAnswer } from './components/use-api';
+import { parseRoute } from './router';
+
+type RowsInput = ApiInput<'register.columns'>;
+type RowsOutput = ApiOutput<'register.columns'>;
+
+declare global {
+  interface Window {
+    /** set by public/early-register.js (browser mode): the register's request, sent before the bundle ran */
+    registerEarly?: { key: string; reply: Promise<HttpReply>; settled: HttpReply | null };
+  }
+}
+
+let started: { key: string; answer: EarlyAnswer<RowsOutput> } | null = null;
+
+/** An answer that notes its value beside the promise once it has come. */
+function noted(promise: Promise<RowsOutput>): EarlyAnswer<RowsOutput> {
+  const answer: EarlyAnswer<RowsOutput> = { promise };
+  // a failure is the page's to show when it takes the promise; until then it is not "unhandled"
+  promise.then(
+    (value) => (answer.value = value),
+    () => undefined,
+  );
+  return answer;
+}
+
+/** The reply early-register.js already has or awaits for this input, else a new request. */
+function rowsFor(input: RowsInput): EarlyAnswer<RowsOutput> {
+  const early = window.registerEarly;
+  delete window.registerEarly;
+  if (!early || early.key !== JSON.stringify(input)) return noted(send('register.columns', input));
+  if (early.settled) {
+    // already read: the first render can show it (or its error) without waiting a tick
+    try {
+      const value = resultOf<'register.columns'>(early.settled);
+      return { promise: Promise.resolve(value), value };
+    } catch (e) {
+      return noted(Promise.reject(e));
+    }
+  }
+  return noted(
+    early.reply.then(
+      (reply) => resultOf<'register.columns'>(reply),
+      () => {
+        throw new ApiError('internal', NO_CONNECTION);
+      },
+    ),
+  );
+}
+
+/** The input the register page will ask with for this hash, or null when the hash is not the register. */
+export function registerInputFor(hash: string): RowsInput | null {
+  const route = parseRoute(hash);
+  if (route.page !== 'register') return null;
+  return route.planId === undefined ? {} : { planId: route.planId };
+}
+
+/** Sends `register.columns` now (or takes early-register.js's) when the page opens on the register. */
+export function startRegister(hash: string, rows: (input: RowsInput) => EarlyAnswer<RowsOutput> = rowsFor): void {
+  const input = registerInputFor(hash);
+  if (input === null) return;
+  started = { key: JSON.stringify(input), answer: rows(input) };
+}
+
+/** The started request for exactly this input, once; null when there is none (then the page sends its own). */
+export function takeStartedRegister(input: RowsInput): EarlyAnswer<RowsOutput> | null {
+  if (started === null || started.key !== JSON.stringify(input)) return null;
+  const { answer } = started;
+  started = null;
+  return answer;
+}

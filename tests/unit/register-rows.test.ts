@@ -1,0 +1,104 @@
+// register.rows: the register's slim rows are exactly register.get's rows cut to what the table
+// uses, with the same summary; and the N-project fixture the bench and the e2e use.
+import { describe, expect, it } from 'vitest';
+import { openBackend } from '../../src/backend/backend';
+import { REGISTER_PROJECT_KEYS, type RegisterRow } from '../../src/domain/api/register';
+import { unpackRegisterRows, type RegisterColumns } from '../../src/domain/api/register-columns';
+import { buildRegisterDb, REGISTER_DB_PLAN_TITLE, REGISTER_DB_TODAY } from '../fixtures/register-db';
+import { openTempBackend, TEST_CLOCK } from './helpers/temp-db';
+
+const ROW_KEYS: (keyof RegisterRow)[] = [...REGISTER_PROJECT_KEYS, 'siteCount', 'towns', 'facts', 'townShares', 'siteTexts'];
+
+describe('register.rows', () => {
+  it('is register.get cut to the columns the register shows', async () => {
+    const b = openTempBackend();
+    try {
+      const full = await b.send('register.get', {});
+      const slim = await b.send('register.rows', {});
+      const { projects: _full, ...fullSummary } = full;
+      const { projects: _slim, ...slimSummary } = slim;
+      expect(slimSummary).toEqual(fullSummary);
+      expect(slim.projects).toHaveLength(15);
+      slim.projects.forEach((row, i) => {
+        const whole = full.projects[i];
+        expect(Object.keys(row).sort()).toEqual([...ROW_KEYS].sort());
+        expect(row.facts).toEqual({
+          percent: whole?.facts.percent,
+          stage: whole?.facts.stage,
+          light: whole?.facts.light,
+          lightReason: whole?.facts.lightReason,
+          lastReportMonth: whole?.facts.lastReportMonth,
+          completedInvestmentYuan: whole?.facts.completedInvestmentYuan,
+        });
+        for (const k of ROW_KEYS.filter((key) => key !== 'facts')) expect(row[k]).toEqual(whole?.[k]);
+      });
+      expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(full).length * 0.7);
+    } finally {
+      b.close();
+    }
+  });
+
+  it('follows a write at once (the memo is stamped with the database state)', async () => {
+    const b = openTempBackend();
+    try {
+      const before = await b.send('register.rows', {});
+      const id = before.projects[0]?.id ?? 0;
+      await b.send('project.update', { id, patch: { name: '改过的名称' } });
+      expect((await b.send('register.rows', {})).projects[0]?.name).toBe('改过的名称');
+    } finally {
+      b.close();
+    }
+  });
+});
+
+describe('register.columns', () => {
+  it('unpacks to exactly register.rows, in fewer bytes', async () => {
+    const { dbPath } = buildRegisterDb({ projects: 300 });
+    const b = openBackend({ dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+    try {
+      const rows = await b.send('register.rows', {});
+      const columns = await b.send('register.columns', {});
+      // through JSON, as the page gets it
+      expect(unpackRegisterRows(JSON.parse(JSON.stringify(columns)) as RegisterColumns)).toEqual(rows);
+      expect(rows.projects.some((p) => p.startDate === null) && rows.projects.some((p) => p.facts.stage === null)).toBe(true);
+      expect(JSON.stringify(columns).length).toBeLessThan(JSON.stringify(rows).length * 0.7);
+    } finally {
+      b.close();
+    }
+  });
+
+  it('unpacks the seeded plan too, and follows a write', async () => {
+    const b = openTempBackend();
+    try {
+      expect(unpackRegisterRows(await b.send('register.columns', {}))).toEqual(await b.send('register.rows', {}));
+      const id = (await b.send('register.rows', {})).projects[0]?.id ?? 0;
+      await b.send('project.update', { id, patch: { name: '改过的名称', owner: '新的业主' } });
+      const after = unpackRegisterRows(await b.send('register.columns', {}));
+      expect(after.projects[0]).toMatchObject({ name: '改过的名称', owner: '新的业主' });
+    } finally {
+      b.close();
+    }
+  });
+});
+
+describe('register fixture', () => {
+  it('builds N projects with sites and reports, the same every time', async () => {
+    const made = buildRegisterDb({ projects: 300 });
+    const again = buildRegisterDb({ projects: 300 });
+    expect(made.projects).toBe(300);
+    expect(made.sites).toBeGreaterThan(300);
+    expect(made.progress).toBeGreaterThan(0);
+    expect(again.sites).toBe(made.sites);
+    const b = openBackend({ dbPath: made.dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+    try {
+      const view = await b.send('register.rows', {});
+      expect(view.plan.title).toBe(REGISTER_DB_PLAN_TITLE);
+      expect(view.projects).toHaveLength(300);
+      expect(view.siteCount).toBe(made.sites);
+      expect(new Set(view.projects.map((p) => p.name)).size).toBe(300);
+      expect(new Set(view.projects.map((p) => p.facts.light)).size).toBeGreaterThan(2);
+    } finally {
+      b.close();
+    }
+  });
+});
