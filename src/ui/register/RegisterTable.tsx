@@ -13,6 +13,7 @@ import { ProjectRowView } from './ProjectRowView';
 import { townSiteCount, type RegisterTotals, type SortKey, type SortState } from './register-table';
 import { SiteRows, type DetailCache } from './SiteRows';
 import { afterPaint } from './after-paint';
+import { useFitHeight } from './use-fit-height';
 import { usePrinting } from './use-printing';
 import { buildOffsets, keyTarget, pageTarget, revealTop, RowHeights, segments, visibleRange, type WindowRange } from './virtual-window';
 import './register.css';
@@ -75,6 +76,7 @@ export function RegisterTable(props: RegisterTableProps) {
   const head = useRef<HTMLTableSectionElement>(null);
   const foot = useRef<HTMLTableSectionElement>(null);
   const sticky = useRef({ head: FALLBACK_HEAD, foot: 0 });
+  useFitHeight(wrap);
 
   // heights depend on the town (its share notes make rows taller): a fresh cache per town
   const heights = useMemo(() => new RowHeights(ROW_ESTIMATE, SITE_ESTIMATE), [town]);
