@@ -125,9 +125,9 @@ test.describe('Gantt', () => {
     await expect(page.getByRole('group', { name: '缩放' }).getByRole('button', { name: '月', exact: true })).toHaveAttribute('aria-pressed', 'true');
     await expect.poll(() => gantt.scroll()).toEqual(before);
 
-    // the nav link (no query) also gets the session's view back
+    // the nav link (no query) also gets the session's view back; exact: the register's hint line also links "查看本规划甘特图"
     await page.goto('./#/');
-    await page.getByRole('link', { name: '甘特图' }).click();
+    await page.getByRole('link', { name: '甘特图', exact: true }).click();
     await expect(gantt.scroller).toHaveAttribute('aria-rowcount', String(rows + 1));
     await expect(page.getByRole('group', { name: '缩放' }).getByRole('button', { name: '月', exact: true })).toHaveAttribute('aria-pressed', 'true');
   });

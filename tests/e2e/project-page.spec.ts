@@ -50,7 +50,7 @@ test.describe('项目详情', () => {
 
     // 取消: stays, with the edit
     await project.setField(NAME, `${original}（改）`);
-    await page.getByRole('link', { name: '甘特图' }).click();
+    await page.getByRole('link', { name: '甘特图', exact: true }).click();
     await expect(project.leaveDialog).toBeVisible();
     await project.leaveButton('取消').click();
     await expect(project.leaveDialog).toBeHidden();
@@ -58,7 +58,7 @@ test.describe('项目详情', () => {
     await expect(project.field(NAME)).toHaveValue(`${original}（改）`);
 
     // 不保存: leaves, and the edit is gone
-    await page.getByRole('link', { name: '甘特图' }).click();
+    await page.getByRole('link', { name: '甘特图', exact: true }).click();
     await project.leaveButton('不保存').click();
     await expect(page).toHaveURL(/#\/gantt/);
     await project.open(8);
