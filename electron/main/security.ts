@@ -19,6 +19,10 @@ export function secureWebPreferences(preload: string): Electron.WebPreferences {
     webviewTag: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // keep the bundle's compiled code from the first start (app:// has the codeCache
+    // privilege), instead of only after Chromium's "seen twice" heat check: the next start
+    // skips most of the parse and compile of the start bundle
+    v8CacheOptions: 'bypassHeatCheck',
   };
 }
 

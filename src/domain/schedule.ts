@@ -1,8 +1,11 @@
 // Planned windows: the one home of "a window as dates", a site's window inherited from
 // its project, the expected-to-date line (序时进度) and the window's labels. Pure; "today"
 // is always passed in.
-import { differenceInCalendarDays, parseISO } from 'date-fns';
+// one file per function: the 'date-fns' index loads ~300 modules
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { parseISO } from 'date-fns/parseISO';
 import type { IsoDate } from './calendar';
+import { dayNumber, isoDayNumber } from './day-number';
 
 export interface WindowLike {
   startYear: number;
@@ -39,11 +42,27 @@ export function siteWindow(project: WindowLike, site: { startYear: number | null
   };
 }
 
+/** years before 100 are left to date-fns: its Date.UTC reads them as 19xx, so it counts 0000-02-29 one day off */
+const YEAR_100 = dayNumber(100, 1, 1);
+
+/**
+ * Calendar days from `earlier` to `later`: integer day numbers for a real 'YYYY-MM-DD' (the
+ * hot path: every project and site of a plan), date-fns for any other form, so that every
+ * input (and every invalid one, NaN) is answered exactly as before.
+ */
+function daysBetween(later: IsoDate, earlier: IsoDate): number {
+  const a = isoDayNumber(later);
+  const b = isoDayNumber(earlier);
+  // NaN (a real-looking date that is no day) fails the test too: date-fns answers it (NaN)
+  if (a !== undefined && b !== undefined && a >= YEAR_100 && b >= YEAR_100) return a - b;
+  return differenceInCalendarDays(parseISO(later), parseISO(earlier));
+}
+
 /** Share of the window elapsed at the end of `today` (the start day counts as one day), clamped to 0..1. */
 export function elapsedShare(w: WindowLike, today: IsoDate): number {
   const { start, end } = plannedWindow(w);
-  const total = differenceInCalendarDays(parseISO(end), parseISO(start)) + 1;
-  const done = differenceInCalendarDays(parseISO(today), parseISO(start)) + 1;
+  const total = daysBetween(end, start) + 1;
+  const done = daysBetween(today, start) + 1;
   if (total <= 0) return 1;
   return Math.min(1, Math.max(0, done / total));
 }

@@ -1,8 +1,8 @@
-// The register's first request (`register.columns`, the rows' compact wire form), sent as
-// main.tsx starts (before React renders), so the rows are
-// on their way while React mounts. In browser mode public/early-register.js has usually sent it
+// The register's first request (`register.first`: the first window of rows and the plan's
+// totals, or the whole register of a small plan), sent as main.tsx starts (before React
+// renders), so the rows are on their way while React mounts. In browser mode public/early-register.js has usually sent it
 // already, while the bundle was downloading, and this takes its reply. The register page takes
-// it once, through useApi(..., { early: takeStartedRegister }); any later load (a reload, coming
+// it once (use-register-rows.ts); any later load (a reload, coming
 // back from a project page after an edit) asks afresh, so nothing stale is ever shown.
 import type { ApiInput, ApiOutput } from '../domain/api/contract';
 import { ApiError } from '../domain/api/errors';
@@ -10,8 +10,14 @@ import { NO_CONNECTION, resultOf, send, type HttpReply } from './api-client';
 import type { EarlyAnswer } from './components/use-api';
 import { parseRoute } from './router';
 
-type RowsInput = ApiInput<'register.columns'>;
-type RowsOutput = ApiOutput<'register.columns'>;
+/** the register's plan: what a started request is matched on (the row count is this module's choice) */
+type RowsInput = Omit<ApiInput<'register.first'>, 'rows'>;
+type RowsOutput = ApiOutput<'register.first'>;
+
+/** The rows a window `height` px tall shows, with room to spare (public/early-register.js asks the same). */
+export function firstWindowRows(height: number): number {
+  return Math.min(200, Math.max(20, Math.ceil((height || 900) / 30) + 10));
+}
 
 declare global {
   interface Window {
@@ -37,11 +43,11 @@ function noted(promise: Promise<RowsOutput>): EarlyAnswer<RowsOutput> {
 function rowsFor(input: RowsInput): EarlyAnswer<RowsOutput> {
   const early = window.registerEarly;
   delete window.registerEarly;
-  if (!early || early.key !== JSON.stringify(input)) return noted(send('register.columns', input));
+  if (!early || early.key !== JSON.stringify(input)) return noted(send('register.first', { ...input, rows: firstWindowRows(window.innerHeight) }));
   if (early.settled) {
     // already read: the first render can show it (or its error) without waiting a tick
     try {
-      const value = resultOf<'register.columns'>(early.settled);
+      const value = resultOf<'register.first'>(early.settled);
       return { promise: Promise.resolve(value), value };
     } catch (e) {
       return noted(Promise.reject(e));
@@ -49,7 +55,7 @@ function rowsFor(input: RowsInput): EarlyAnswer<RowsOutput> {
   }
   return noted(
     early.reply.then(
-      (reply) => resultOf<'register.columns'>(reply),
+      (reply) => resultOf<'register.first'>(reply),
       () => {
         throw new ApiError('internal', NO_CONNECTION);
       },
@@ -64,7 +70,7 @@ export function registerInputFor(hash: string): RowsInput | null {
   return route.planId === undefined ? {} : { planId: route.planId };
 }
 
-/** Sends `register.columns` now (or takes early-register.js's) when the page opens on the register. */
+/** Sends `register.first` now (or takes early-register.js's) when the page opens on the register. */
 export function startRegister(hash: string, rows: (input: RowsInput) => EarlyAnswer<RowsOutput> = rowsFor): void {
   const input = registerInputFor(hash);
   if (input === null) return;

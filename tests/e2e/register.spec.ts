@@ -89,7 +89,8 @@ test.describe('项目台账', () => {
     await expect(register.siteRows).toHaveCount(6);
     await expect(register.siteRows.first().getByTestId('site-years')).toContainText('沿用项目');
     await expect(register.siteRows.first().getByTestId('site-money')).toContainText(/70\.909/);
-    expect(page.url()).toContain('town=%E5%85%AC%E5%B9%B3%E9%95%87');
+    // written once the view has been still for a moment (not inside each keystroke's frames)
+    await expect.poll(() => page.url()).toContain('town=%E5%85%AC%E5%B9%B3%E9%95%87');
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: 'docs/screenshots/register-town-1366.png' });
     await page.setViewportSize({ width: 1920, height: 1080 });

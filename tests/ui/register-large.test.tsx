@@ -8,6 +8,7 @@ import { formatWan } from '../../src/domain/money';
 import { openBackend } from '../../src/backend/backend';
 import { fixedClock } from '../../src/backend/clock';
 import RegisterPage from '../../src/ui/pages/RegisterPage';
+import { startRegister } from '../../src/ui/start-register';
 import { EMPTY_FILTER, matchesFilter, totals } from '../../src/ui/register/register-table';
 import { buildRegisterDb, REGISTER_DB_TODAY } from '../fixtures/register-db';
 import { state } from './helpers/real-backend';
@@ -121,5 +122,75 @@ describe(`register with ${N} projects`, () => {
     fireEvent.keyDown(row, { key: 'ArrowLeft' });
     await waitFor(() => expect(screen.queryAllByTestId('site-row')).toHaveLength(0));
     expect(document.activeElement).toBe(row);
+  });
+
+  it('opens on the first window and the whole plan\'s totals, and a search typed before every row is here applies when they come', async () => {
+    const backend = state.backend;
+    if (!backend) throw new Error('no backend');
+    // every row held back until the test lets it through
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const call = backend.call.bind(backend);
+    const spy = vi.spyOn(backend, 'call').mockImplementation(async (method, input, door) => {
+      if (method === 'register.columns') await held;
+      return call(method, input, door);
+    });
+    try {
+      startRegister('#/');
+      render(<RegisterPage />);
+      await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+      expect(seqs().slice(0, 3)).toEqual([1, 2, 3]);
+      expect(screen.getByTestId('register-loading').textContent).toContain(`正在加载全部 ${N} 个项目`);
+      expect(screen.getByTestId('total-row').textContent).toContain(`合计（${N} 个项目，${all.siteCount} 个建设点）`);
+      expect(screen.getByTestId('total-investment').textContent).toBe(formatWan(all.totalInvestmentYuan));
+      expect(table().getAttribute('aria-rowcount')).toBe(String(N + 2));
+      const red = all.projects.filter((r) => r.facts.light === 'red').length;
+      expect(screen.getByRole('option', { name: `滞后（${red}）` })).toBeTruthy();
+
+      // typed at once: kept in the box, applied when every row is here
+      const text = '养老';
+      const box = screen.getByRole('searchbox', { name: '搜索' });
+      fireEvent.change(box, { target: { value: text } });
+      expect(box).toHaveProperty('value', text);
+      expect(screen.getByTestId('register-loading').textContent).toContain('筛选和排序将在加载完成后生效');
+      release();
+      const expected = all.projects.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, text }));
+      await waitFor(() => expect(screen.getByTestId('total-row').textContent).toContain(`筛选合计（${expected.length} 个项目`));
+      expect(screen.queryByTestId('register-loading')).toBeNull();
+      expect(rows().every((r) => r.textContent?.includes(text))).toBe(true);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
+  });
+
+  it('a scroll made while every row is still coming stays where it is when they come', async () => {
+    const backend = state.backend;
+    if (!backend) throw new Error('no backend');
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const call = backend.call.bind(backend);
+    const spy = vi.spyOn(backend, 'call').mockImplementation(async (method, input, door) => {
+      if (method === 'register.columns') await held;
+      return call(method, input, door);
+    });
+    try {
+      startRegister('#/');
+      render(<RegisterPage />);
+      await waitFor(() => expect(rows().length).toBeGreaterThan(0));
+      const wrap = table().parentElement;
+      if (!wrap) throw new Error('no scroller');
+      // jsdom lays nothing out: the rows keep their estimated height (56 px)
+      Object.defineProperty(wrap, 'scrollTop', { configurable: true, writable: true, value: 56 * 1500 });
+      fireEvent.scroll(wrap);
+      expect(seqs()).not.toContain(1500); // not here yet: empty space of the rows' height
+      release();
+      await waitFor(() => expect(screen.queryByTestId('register-loading')).toBeNull());
+      await waitFor(() => expect(seqs()).toContain(1500));
+      expect(wrap.scrollTop).toBe(56 * 1500);
+    } finally {
+      release();
+      spy.mockRestore();
+    }
   });
 });

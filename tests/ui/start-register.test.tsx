@@ -3,26 +3,40 @@
 // is on the page's first render.
 import fs from 'node:fs';
 import path from 'node:path';
-import { renderHook, waitFor } from '@testing-library/react';
+import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RegisterColumns } from '../../src/domain/api/register-columns';
+import type { RegisterRow, RegisterRows } from '../../src/domain/api/register';
+import { packRegisterRows } from '../../src/domain/api/register-columns';
+import { firstAnswer, type RegisterFirst } from '../../src/domain/api/register-first';
 import { ApiError } from '../../src/domain/api/errors';
-import { useApi } from '../../src/ui/components/use-api';
-import { registerInputFor, startRegister, takeStartedRegister } from '../../src/ui/start-register';
+import { firstWindowRows, registerInputFor, startRegister, takeStartedRegister } from '../../src/ui/start-register';
+import { useRegisterRows } from '../../src/ui/register/use-register-rows';
 
-const sent = vi.hoisted(() => ({ calls: [] as { method: string; input: unknown }[] }));
+const sent = vi.hoisted(() => ({ calls: [] as { method: string; input: unknown }[], replies: new Map<string, unknown>() }));
 vi.mock('../../src/ui/api-client', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/ui/api-client')>();
   return {
     ...real,
     send: (method: string, input: unknown) => {
       sent.calls.push({ method, input });
-      return Promise.resolve({ asked: method });
+      return Promise.resolve(sent.replies.get(method) ?? { asked: method });
     },
   };
 });
 
-const ROWS = { plan: { id: 1 }, rows: {} } as unknown as RegisterColumns; // only passed through
+const ROWS = { plan: { id: 1 }, rows: {} } as unknown as RegisterFirst; // only passed through
+
+/** a register of n projects, 序号 1…n */
+function register(n: number): RegisterRows {
+  const row = (i: number): RegisterRow => ({
+    id: 100 + i, seq: i + 1, name: `项目${i + 1}`, category: '养老', nature: '新建', owner: '民政局', locationText: '公平镇', scaleText: '',
+    investmentYuan: 1000 * (i + 1), startYear: 2021, endYear: 2025, startDate: null, endDate: null, remark: '', siteCount: 1, towns: ['公平镇'],
+    facts: { percent: null, stage: null, light: i % 2 === 0 ? 'green' : 'red', lightReason: '', lastReportMonth: null, completedInvestmentYuan: 10 },
+    townShares: [{ town: '公平镇', shareYuan: 1000 * (i + 1), siteCount: 1 }], siteTexts: ['公平镇'],
+  });
+  const plan = { id: 1, title: '规划', startYear: 2021, endYear: 2025 } as RegisterRows['plan']; // only shown through
+  return { plan, totalInvestmentYuan: 0, siteCount: n, categories: ['养老'], towns: ['公平镇'], projects: Array.from({ length: n }, (_, i) => row(i)) };
+}
 const early = (key: string, reply: unknown) => {
   const settled = { status: 200, body: reply };
   window.registerEarly = { key, settled, reply: Promise.resolve(settled) };
@@ -33,6 +47,7 @@ const earlyKey = (): string | undefined => window.registerEarly?.key;
 
 afterEach(() => {
   sent.calls = [];
+  sent.replies.clear();
   delete window.registerEarly;
   takeStartedRegister({});
   takeStartedRegister({ planId: 2 });
@@ -49,10 +64,10 @@ describe('start-register', () => {
 
   it('hands the started request over once, and only for the same input', async () => {
     startRegister('#/?plan=2');
-    expect(sent.calls).toEqual([{ method: 'register.columns', input: { planId: 2 } }]);
+    expect(sent.calls).toEqual([{ method: 'register.first', input: { planId: 2, rows: firstWindowRows(window.innerHeight) } }]);
     expect(takeStartedRegister({})).toBeNull();
     const answer = takeStartedRegister({ planId: 2 });
-    expect(await answer?.promise).toEqual({ asked: 'register.columns' });
+    expect(await answer?.promise).toEqual({ asked: 'register.first' });
     expect(takeStartedRegister({ planId: 2 })).toBeNull();
   });
 
@@ -80,7 +95,7 @@ describe('start-register', () => {
   it("asks afresh when early-register.js asked for another plan", () => {
     early('{"planId":5}', { ok: true, result: ROWS });
     startRegister('#/?plan=2');
-    expect(sent.calls).toEqual([{ method: 'register.columns', input: { planId: 2 } }]);
+    expect(sent.calls).toEqual([{ method: 'register.first', input: { planId: 2, rows: firstWindowRows(window.innerHeight) } }]);
     expect(window.registerEarly).toBeUndefined();
   });
 
@@ -95,6 +110,15 @@ describe('start-register', () => {
         new Function(source)();
         const input = registerInputFor(hash);
         expect(earlyKey(), hash).toBe(input === null ? undefined : JSON.stringify(input));
+        if (input !== null) {
+          // the stub's own calls: fetch(url, init)
+          const calls = fetchStub.mock.calls as unknown as [string, RequestInit][];
+          const init = calls.findLast(([url]) => url === './api/register.first')?.[1];
+          expect(JSON.parse(String(init?.body)), hash).toEqual({ ...input, rows: firstWindowRows(window.innerHeight) });
+        }
+        // the frame's own first requests: the banner's on every page, the plan picker's on the register
+        const asked = Object.keys(window.earlyRequests ?? {}).sort();
+        expect(asked, hash).toEqual(input === null ? ['meta.get'] : ['meta.get', 'plans.list']);
       }
     } finally {
       vi.unstubAllGlobals();
@@ -103,22 +127,55 @@ describe('start-register', () => {
   });
 });
 
-describe('useApi with an early answer', () => {
-  it('shows an answer already here on the first render, without asking again', () => {
-    early('{}', { ok: true, result: ROWS });
+describe('useRegisterRows with an early answer', () => {
+  it('a small plan: the first answer is the whole register, on the first render, without asking again', () => {
+    const small = register(15);
+    const first = firstAnswer(small, 40);
+    expect(first.complete).toBe(true);
+    early('{}', { ok: true, result: first });
     startRegister('#/');
-    const { result } = renderHook(() => useApi('register.columns', {}, { early: takeStartedRegister }));
-    expect(result.current.data).toBe(ROWS);
+    const { result } = renderHook(() => useRegisterRows(undefined));
+    expect(result.current.data?.projects).toEqual(small.projects);
+    expect(result.current.first).toBeNull();
     expect(result.current.loading).toBe(false);
     expect(sent.calls).toEqual([]);
   });
 
-  it('asks again on reload', async () => {
-    early('{}', { ok: true, result: ROWS });
+  it('a large plan: the first window with the whole plan\'s totals, then every row', async () => {
+    const big = register(500);
+    // the plan's rows in another order: the window is still the default order's first rows
+    const first = firstAnswer({ ...big, projects: [...big.projects].reverse() }, 40);
+    expect(first.complete).toBe(false);
+    early('{}', { ok: true, result: first });
+    sent.replies.set('register.columns', packRegisterRows(big));
     startRegister('#/');
-    const { result } = renderHook(() => useApi('register.columns', {}, { early: takeStartedRegister }));
-    result.current.reload();
-    await waitFor(() => expect(result.current.data).toEqual({ asked: 'register.columns' }));
+    const { result } = renderHook(() => useRegisterRows(undefined));
+    expect(result.current.data).toBeNull();
+    expect(result.current.first?.rows.map((r) => r.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(result.current.first?.projectCount).toBe(500);
+    expect(result.current.first?.totals).toEqual({ count: 500, investmentYuan: 125_250_000, shareYuan: 125_250_000, siteCount: 500, completedInvestmentYuan: 5000 });
+    expect(result.current.first?.lightCounts).toEqual({ red: 250, yellow: 0, green: 250, done: 0, grey: 0 });
+    expect(result.current.loading).toBe(true);
+    await waitFor(() => expect(result.current.data?.projects).toEqual(big.projects));
+    expect(result.current.first).toBeNull();
+    expect(result.current.loading).toBe(false);
     expect(sent.calls).toEqual([{ method: 'register.columns', input: {} }]);
+  });
+
+  it('asks for every row again on reload', async () => {
+    early('{}', { ok: true, result: firstAnswer(register(3), 40) });
+    sent.replies.set('register.columns', packRegisterRows(register(4)));
+    startRegister('#/');
+    const { result } = renderHook(() => useRegisterRows(undefined));
+    act(() => result.current.reload());
+    await waitFor(() => expect(result.current.data?.projects).toHaveLength(4));
+    expect(sent.calls).toEqual([{ method: 'register.columns', input: {} }]);
+  });
+
+  it('without a started request, asks for every row at once', async () => {
+    sent.replies.set('register.columns', packRegisterRows(register(2)));
+    const { result } = renderHook(() => useRegisterRows(3));
+    await waitFor(() => expect(result.current.data?.projects).toHaveLength(2));
+    expect(sent.calls).toEqual([{ method: 'register.columns', input: { planId: 3 } }]);
   });
 });

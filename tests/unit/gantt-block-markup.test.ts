@@ -2,7 +2,8 @@
 // The chart's SVG markup (bar-svg.ts, block-markup.ts) parsed back by a real DOM parser:
 // the classes the page and its tests look for, the geometry from layout.ts, escaping.
 import { describe, expect, it } from 'vitest';
-import { barsMarkup, escapeXml, plannedEdges } from '../../src/ui/gantt/bar-svg';
+import { xmlEscape } from '../../src/domain/xml-escape';
+import { barsMarkup, plannedEdges } from '../../src/ui/gantt/bar-svg';
 import { blockMarkup, gridLineXs, gridPath } from '../../src/ui/gantt/block-markup';
 import { layoutBars } from '../../src/ui/gantt/layout';
 import { buildRows, type ItemRow } from '../../src/ui/gantt/rows';
@@ -62,7 +63,7 @@ describe('bar markup', () => {
   });
 
   it('escapes text that goes into the markup', () => {
-    expect(escapeXml('a<b>&"c\'')).toBe('a&lt;b&gt;&amp;&quot;c&#39;');
+    expect(xmlEscape('a<b>&"c\'')).toBe('a&lt;b&gt;&amp;&quot;c\'');
   });
 });
 

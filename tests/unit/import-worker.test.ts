@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../src/backend/backend';
 import { parseOffThread, parseWorkerEntry } from '../../src/backend/import/parse-client';
 import { readAndParse } from '../../src/backend/import/read-and-parse';
+import { KINDS } from '../../src/backend/import/kinds';
+import { annexParser } from '../../src/backend/import/kinds/annex-parser';
+import { defineKind } from '../../src/backend/import/kind';
 import type { ImportProgressSnapshot } from '../../src/domain/api/xlsx';
 import { startServer, type RunningServer } from '../../src/server/server';
 import { largeAnnexBytes } from '../fixtures/xlsx/large-annex';
@@ -20,6 +23,70 @@ describe('parse worker', () => {
     expect(viaWorker).toEqual(await readAndParse('annex', bytes, 'messy.xlsx'));
     expect(viaWorker.rows).toHaveLength(4);
     expect(phases).toContain('读取工作簿');
+  });
+
+  it('sends rows ahead during the parse: they are the first rows of the result, the very same objects', async () => {
+    const bytes = await largeAnnexBytes(2_250);
+    const ahead: unknown[][] = [];
+    const viaWorker = await parseOffThread('annex', bytes, 'big.xlsx', undefined, (rows) => ahead.push(rows));
+    expect(viaWorker).toEqual(await readAndParse('annex', bytes, 'big.xlsx'));
+    expect(viaWorker.rows).toHaveLength(2_250);
+    // four batches of 500 ahead; the last 250 came with the result
+    expect(ahead.map((a) => a.length)).toEqual([500, 500, 500, 500]);
+    ahead.flat().forEach((row, i) => expect(viaWorker.rows[i]).toBe(row));
+    // in this thread (where no worker can start) the same rows go ahead, as the parser's own objects
+    const inThread: unknown[][] = [];
+    const parsed = await readAndParse('annex', bytes, 'big.xlsx', undefined, (rows) => inThread.push(rows));
+    expect(inThread.map((a) => a.length)).toEqual([500, 500, 500, 500]);
+    inThread.flat().forEach((row, i) => expect(parsed.rows[i]).toBe(row));
+  });
+
+  it('the diff begun on rows sent ahead gives exactly the preview of the diff done afterwards', async () => {
+    const bytes = await largeAnnexBytes(2_500);
+    const b = openTempBackend({ seed: false });
+    try {
+      const ctx = b.ctxFor('cli');
+      const start = KINDS.annex.begin();
+      const parsed = await parseOffThread('annex', bytes, 'big.xlsx', undefined, start.onRows);
+      const early = start.prepare(ctx, parsed, {});
+      const late = KINDS.annex.prepare(ctx, structuredClone(parsed), {});
+      expect(early.preview).toEqual(late.preview);
+      expect(early.writes).toBe(2_500);
+      expect(early.fingerprint(ctx)).toBe(late.fingerprint(ctx));
+    } finally {
+      b.close();
+    }
+  });
+
+  it('a head start that throws stops quietly (it runs in the worker message handler); diff then does the work itself', () => {
+    let diffHead: number[] | undefined;
+    const kind = defineKind({
+      parser: annexParser,
+      headStart: {
+        begin: (): number[] => [],
+        rows: (head: number[], rows: readonly unknown[]) => {
+          head.push(rows.length);
+          throw new Error('boom');
+        },
+      },
+      diff: (_ctx, _parsed, _options, head) => {
+        diffHead = head;
+        return { preview: { kind: 'annex', planTitle: '', planId: null, added: [], changed: [], unchanged: [], sites: { added: [], archived: [] } }, warnings: [], writes: 0, payload: null };
+      },
+      fingerprint: () => '',
+      apply: () => ({ planId: null, added: 0, changed: 0, unchanged: 0, summary: '' }),
+    });
+    const start = kind.begin();
+    expect(() => start.onRows([1, 2])).not.toThrow();
+    expect(() => start.onRows([3])).not.toThrow();
+    const b = openTempBackend({ seed: false });
+    try {
+      start.prepare(b.ctxFor('cli'), { kind: 'annex', fileName: 'x.xlsx', sheet: '', meta: { planTitle: '' }, rows: [], warnings: [], errors: [] }, {});
+    } finally {
+      b.close();
+    }
+    // fed once, then no more
+    expect(diffHead).toEqual([2]);
   });
 
   it('sends a bad file back as the same Chinese error', async () => {

@@ -8,7 +8,7 @@ import { batchLog, logRowInsert, newBatchId } from '../../src/backend/history/ch
 import { rowsDigest } from '../../src/backend/history/row-digest';
 import { dbStamp, unchangedSince } from '../../src/backend/import/db-stamp';
 import { derivations } from '../../src/backend/import/kinds/annex-diff';
-import { insertProject, insertSite, projectRecord, siteRecord, type ProjectInsert } from '../../src/backend/repositories/projects-repo';
+import { insertProject, insertProjects, insertSite, insertSites, metricsJsonAheadOf, projectRecord, siteRecord, type ProjectInsert, type SiteInsertRow } from '../../src/backend/repositories/projects-repo';
 import { cellCleaner, cleanProjectCell } from '../../src/backend/xlsx/annex-text';
 import { parseSiteList } from '../../src/domain/location-parser';
 import { PROJECT_TEXT_FIELDS } from '../../src/domain/project-rules';
@@ -109,6 +109,39 @@ describe('batchLog.insertedRows', () => {
       .immediate();
     expect(logOf(fast)).toEqual(logOf(slow));
     expect(logOf(fast)[0]?.new_value).toContain('"percent":40,');
+  });
+});
+
+describe('insertProjects and insertSites', () => {
+  it('store the same rows under the same ids as insertProject and insertSite one after another', () => {
+    // 130 projects: more than one multi-row statement, and a last one that is not full
+    const list = Array.from({ length: 130 }, (_, i) => project(i, tricky[i % tricky.length] ?? ''));
+    const site = (i: number): SiteInsertRow['site'] => ({ seq: 1 + (i % 3), town: tricky[i % tricky.length] ?? '', village: '', address: `${i}号`, scaleText: '', budgetYuan: i % 2 ? 1000 * i : null, startYear: null, endYear: i % 5 ? 2027 : null });
+    const rowsOf = (table: string, ids: readonly number[]): unknown[] => ids.map((id) => backend.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id));
+    const write = (bulk: boolean): { projects: unknown[]; sites: unknown[]; projectIds: number[]; siteIds: number[] } => {
+      let projectIds: number[] = [];
+      let siteIds: number[] = [];
+      backend.db.exec('BEGIN IMMEDIATE');
+      try {
+        if (bulk) {
+          // some metrics_json worked out ahead, as the import's head start does
+          list.forEach((p, i) => (i % 2 ? metricsJsonAheadOf(p.metrics) : undefined));
+          projectIds = insertProjects(backend.db, 1, list);
+          siteIds = insertSites(backend.db, projectIds.flatMap((projectId, i) => (i % 4 ? [{ projectId, site: site(i), placeId: null }] : [])));
+        } else {
+          projectIds = list.map((p) => insertProject(backend.db, 1, p));
+          siteIds = projectIds.flatMap((projectId, i) => (i % 4 ? [insertSite(backend.db, projectId, site(i), null)] : []));
+        }
+        return { projects: rowsOf('project', projectIds), sites: rowsOf('site', siteIds), projectIds, siteIds };
+      } finally {
+        backend.db.exec('ROLLBACK');
+      }
+    };
+    const one = write(false);
+    const bulk = write(true);
+    expect(bulk).toEqual(one);
+    expect(bulk.projectIds).toHaveLength(130);
+    expect(bulk.siteIds).toHaveLength(97);
   });
 });
 

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../src/backend/backend';
 import { REGISTER_PROJECT_KEYS, type RegisterRow } from '../../src/domain/api/register';
 import { unpackRegisterRows, type RegisterColumns } from '../../src/domain/api/register-columns';
+import { REGISTER_WHOLE_UP_TO } from '../../src/domain/api/register-first';
+import { lightCounts, totals } from '../../src/ui/register/register-table';
 import { buildRegisterDb, REGISTER_DB_PLAN_TITLE, REGISTER_DB_TODAY } from '../fixtures/register-db';
 import { openTempBackend, TEST_CLOCK } from './helpers/temp-db';
 
@@ -75,6 +77,46 @@ describe('register.columns', () => {
       await b.send('project.update', { id, patch: { name: '改过的名称', owner: '新的业主' } });
       const after = unpackRegisterRows(await b.send('register.columns', {}));
       expect(after.projects[0]).toMatchObject({ name: '改过的名称', owner: '新的业主' });
+    } finally {
+      b.close();
+    }
+  });
+});
+
+describe('register.first', () => {
+  it('is the whole register for a plan drawn whole (the seeded plan)', async () => {
+    const b = openTempBackend();
+    try {
+      const first = await b.send('register.first', { rows: 40 });
+      const rows = await b.send('register.rows', {});
+      expect(first.complete).toBe(true);
+      expect(first.projectCount).toBe(rows.projects.length);
+      expect(unpackRegisterRows(first)).toMatchObject(rows);
+      expect(unpackRegisterRows(first).projects).toEqual(rows.projects);
+    } finally {
+      b.close();
+    }
+  });
+
+  it("for a large plan: the default order's first rows, and the whole plan's header, totals and light counts", async () => {
+    const n = REGISTER_WHOLE_UP_TO + 200;
+    const { dbPath } = buildRegisterDb({ projects: n });
+    const b = openBackend({ dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+    try {
+      const rows = await b.send('register.rows', {});
+      const first = await b.send('register.first', { rows: 40 });
+      expect(first.complete).toBe(false);
+      expect(first.projectCount).toBe(n);
+      const { projects, ...summary } = unpackRegisterRows(JSON.parse(JSON.stringify(first)) as RegisterColumns);
+      const bySeq = [...rows.projects].sort((a, c) => a.seq - c.seq);
+      expect(projects).toEqual(bySeq.slice(0, 40));
+      const { projects: _all, ...wholeSummary } = rows;
+      expect(summary).toMatchObject(wholeSummary);
+      expect(first.totals).toEqual(totals(rows.projects));
+      expect(first.lightCounts).toEqual(lightCounts(rows.projects));
+      // smaller than every row by far
+      expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(await b.send('register.columns', {})).length / 5);
+      await expect(b.send('register.first', { rows: 0 })).rejects.toThrow();
     } finally {
       b.close();
     }

@@ -62,6 +62,9 @@ describe('readSheetXml on bytes', () => {
       [2, '合并', '合并'],
       [3, 3],
     ]);
+    // rows in order, and a merge that makes a row between them: still in order
+    const inOrder = sheet('<row r="1"><c r="A1" t="s"><v>0</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>', '<mergeCells><mergeCell ref="A1:A2"/></mergeCells>');
+    expect(values(inOrder, ['合并'])).toEqual([[1, '合并'], [2, '合并'], [3, 3]]);
   });
 
   it('throws on what it cannot read, for ExcelJS to try: CDATA values, UTF-16, columns past XFD, a missing shared string', () => {

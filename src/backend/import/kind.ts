@@ -35,8 +35,16 @@ export interface ImportParser<Row = unknown, Meta = unknown> {
   kind: ImportKind;
   /** the columns the kind reads (header, synonyms, required); exports use the same list */
   columns: readonly ColumnDef[];
-  parse(grid: WorkbookGrid, fileName: string, progress?: ProgressReporter): ParsedWorkbook<Row, Meta>;
+  /**
+   * `onRows` (optional to call): rows already accepted, in order, each once, while the rest are
+   * still being read. The result's `rows` then begin with exactly these rows: the worker sends
+   * them ahead (parse-worker.ts) so the main thread can start on them (ImportKindDef.headStart).
+   */
+  parse(grid: WorkbookGrid, fileName: string, progress?: ProgressReporter, onRows?: RowsSink<Row>): ParsedWorkbook<Row, Meta>;
 }
+
+/** Receives rows as a parser accepts them (see ImportParser.parse). */
+export type RowsSink<Row = unknown> = (rows: Row[]) => void;
 
 /** What the caller asked for besides the file (from xlsx.importPreview). */
 export interface ImportOptions {
@@ -71,14 +79,21 @@ export interface ApplyOutcome {
   summary: string;
 }
 
-export interface ImportKindDef<Row, Meta, Payload> {
+export interface ImportKindDef<Row, Meta, Payload, Head = undefined> {
   parser: ImportParser<Row, Meta>;
+  /**
+   * Optional: pure work on each row (no database), begun on the rows the parser sends ahead
+   * while the worker still parses the rest, so that it overlaps the parse. diff gets the
+   * result; it must come out exactly as if diff had done that work itself.
+   */
+  headStart?: { begin(): Head; rows(head: Head, rows: readonly Row[]): void };
   /**
    * Compares the parsed rows with the database: read-only, outside any transaction.
    * Throws ApiError('bad_file', …, issues) for rows the database would refuse
    * (naming sheet, row and column), ApiError('invalid'|'not_found') for bad options.
+   * `head`: headStart's work on (some of) parsed.rows, when the kind has a headStart.
    */
-  diff(ctx: ServiceContext, parsed: ParsedWorkbook<Row, Meta>, options: ImportOptions): ImportPlan<Payload>;
+  diff(ctx: ServiceContext, parsed: ParsedWorkbook<Row, Meta>, options: ImportOptions, head?: Head): ImportPlan<Payload>;
   /**
    * A cheap digest of exactly the database state diff read (ids and values of the rows it
    * compared against, e.g. hashed SELECTs). Taken at preview time and again inside the
@@ -99,6 +114,14 @@ export interface ImportKindDef<Row, Meta, Payload> {
 export interface RegisteredKind {
   parser: ImportParser;
   prepare(ctx: ServiceContext, parsed: ParsedWorkbook, options: ImportOptions): PreparedImport;
+  /** One file's import begun before its parse ends: feed it the rows sent ahead, then prepare. */
+  begin(): ImportStart;
+}
+
+export interface ImportStart {
+  /** rows the parser sent ahead (structured-cloned: the same objects then appear in parsed.rows) */
+  onRows: RowsSink;
+  prepare(ctx: ServiceContext, parsed: ParsedWorkbook, options: ImportOptions): PreparedImport;
 }
 
 /** A diffed import waiting for apply: the payload is captured by these closures. */
@@ -111,19 +134,40 @@ export interface PreparedImport {
 }
 
 /** Binds a kind's types once, so the registry can hold kinds of different row types. */
-export function defineKind<Row, Meta, Payload>(def: ImportKindDef<Row, Meta, Payload>): RegisteredKind {
+export function defineKind<Row, Meta, Payload, Head = undefined>(def: ImportKindDef<Row, Meta, Payload, Head>): RegisteredKind {
+  const prepareWith = (ctx: ServiceContext, parsed: ParsedWorkbook, options: ImportOptions, head: Head | undefined): PreparedImport => {
+    // parsed was made by def.parser (the registry looks both up by the same kind) and then
+    // structured-cloned from the worker, which keeps the shape but not the static type.
+    const plan = def.diff(ctx, parsed as ParsedWorkbook<Row, Meta>, options, head);
+    return {
+      preview: plan.preview,
+      warnings: plan.warnings,
+      writes: plan.writes,
+      fingerprint: (c) => def.fingerprint(c, plan.payload),
+      apply: (c, batchId, progress) => def.apply(c, plan.payload, batchId, progress),
+    };
+  };
   return {
     parser: def.parser,
-    prepare(ctx, parsed, options) {
-      // parsed was made by def.parser (the registry looks both up by the same kind) and then
-      // structured-cloned from the worker, which keeps the shape but not the static type.
-      const plan = def.diff(ctx, parsed as ParsedWorkbook<Row, Meta>, options);
+    prepare: (ctx, parsed, options) => prepareWith(ctx, parsed, options, undefined),
+    begin() {
+      const start = def.headStart;
+      if (!start) return { onRows: () => {}, prepare: (ctx, parsed, options) => prepareWith(ctx, parsed, options, undefined) };
+      const head = start.begin();
+      let ok = true;
       return {
-        preview: plan.preview,
-        warnings: plan.warnings,
-        writes: plan.writes,
-        fingerprint: (c) => def.fingerprint(c, plan.payload),
-        apply: (c, batchId, progress) => def.apply(c, plan.payload, batchId, progress),
+        // rows from def.parser, as for parsed above. It runs in the worker's message handler:
+        // a throw must not escape there. It stops the head start instead, and diff, doing the
+        // rest itself, meets the same problem where its errors are reported.
+        onRows: (rows) => {
+          if (!ok) return;
+          try {
+            start.rows(head, rows as Row[]);
+          } catch {
+            ok = false;
+          }
+        },
+        prepare: (ctx, parsed, options) => prepareWith(ctx, parsed, options, head),
       };
     },
   };

@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../domain/api/errors';
 import type { ImportKind } from '../../domain/api/xlsx';
 import type { ProgressReporter } from '../context';
-import type { ParsedWorkbook } from './kind';
+import type { ParsedWorkbook, RowsSink } from './kind';
 import { isWorkerMessage, type JobMessage } from './parse-messages';
 import { readAndParse } from './read-and-parse';
 
@@ -78,6 +78,9 @@ interface Request {
   bytes: Buffer;
   fileName: string;
   progress: ProgressReporter | undefined;
+  onRows: RowsSink | undefined;
+  /** the rows sent ahead so far, in order */
+  ahead: unknown[];
   resolve: (parsed: ParsedWorkbook) => void;
   reject: (e: unknown) => void;
 }
@@ -104,10 +107,10 @@ class ParseHost {
     this.worker.on('exit', (code) => this.fail(`退出码 ${code}`));
   }
 
-  submit(r: Omit<Request, 'resolve' | 'reject'>): Promise<ParsedWorkbook> {
+  submit(r: Omit<Request, 'resolve' | 'reject' | 'ahead'>): Promise<ParsedWorkbook> {
     return new Promise<ParsedWorkbook>((resolve, reject) => {
       const id = this.nextId++;
-      this.requests.set(id, { ...r, resolve, reject });
+      this.requests.set(id, { ...r, ahead: [], resolve, reject });
       if (this.idle) clearTimeout(this.idle);
       this.idle = null;
       this.worker.ref();
@@ -138,9 +141,16 @@ class ParseHost {
       r.progress?.(m.phase, m.done, m.total);
       return;
     }
+    if (m.type === 'rows') {
+      for (const row of m.rows) r.ahead.push(row);
+      r.onRows?.(m.rows);
+      return;
+    }
     this.requests.delete(m.id);
-    if (m.type === 'done') r.resolve(m.parsed);
-    else r.reject(ApiError.fromBody(m.error));
+    if (m.type === 'error') r.reject(ApiError.fromBody(m.error));
+    else if (m.sent !== r.ahead.length) r.reject(workerFailure(r.fileName, `行数不符：${m.sent}/${r.ahead.length}`));
+    // the same row objects onRows saw, then the rest
+    else r.resolve(r.ahead.length === 0 ? m.parsed : { ...m.parsed, rows: r.ahead.concat(m.parsed.rows) });
     if (this.requests.size === 0) this.rest();
   }
 
@@ -163,21 +173,24 @@ class ParseHost {
     if (!wasReady && pending.length > 0) warnInThread(detail);
     for (const r of pending) {
       if (wasReady) r.reject(workerFailure(r.fileName, detail));
-      else readAndParse(r.kind, r.bytes, r.fileName, r.progress).then(r.resolve, r.reject);
+      else readAndParse(r.kind, r.bytes, r.fileName, r.progress, r.onRows).then(r.resolve, r.reject);
     }
   }
 }
 
 let host: ParseHost | null = null;
 
-/** Reads and parses a workbook off the main thread; progress is relayed as it comes. */
-export function parseOffThread(kind: ImportKind, bytes: Buffer, fileName: string, progress?: ProgressReporter): Promise<ParsedWorkbook> {
+/**
+ * Reads and parses a workbook off the main thread; progress is relayed as it comes, and the
+ * rows the parser sends ahead go to `onRows` (the resolved rows begin with those very objects).
+ */
+export function parseOffThread(kind: ImportKind, bytes: Buffer, fileName: string, progress?: ProgressReporter, onRows?: RowsSink): Promise<ParsedWorkbook> {
   if (!host) {
     const entry = parseWorkerEntry();
     if (!entry) {
       // chosen ('off': a one-shot process gains nothing from a thread), or not found: say so
       if (process.env.TRACKER_PARSE_WORKER !== 'off') warnInThread('找不到工作线程入口文件');
-      return readAndParse(kind, bytes, fileName, progress);
+      return readAndParse(kind, bytes, fileName, progress, onRows);
     }
     try {
       host = new ParseHost(entry, (gone) => {
@@ -185,10 +198,10 @@ export function parseOffThread(kind: ImportKind, bytes: Buffer, fileName: string
       });
     } catch (e) {
       warnInThread(e instanceof Error ? e.message : String(e));
-      return readAndParse(kind, bytes, fileName, progress);
+      return readAndParse(kind, bytes, fileName, progress, onRows);
     }
   }
-  return host.submit({ kind, bytes, fileName, progress });
+  return host.submit({ kind, bytes, fileName, progress, onRows });
 }
 
 /** Ends the parse worker now (an app quitting); the next file starts a new one. */

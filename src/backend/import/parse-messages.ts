@@ -29,7 +29,10 @@ export type WorkerMessage =
   /** the worker loaded its modules: from here on a failure is a file's, not the set-up's */
   | { type: 'ready' }
   | { type: 'progress'; id: number; phase: string; done: number; total: number }
-  | { type: 'done'; id: number; parsed: ParsedWorkbook }
+  /** rows the parser accepted so far, sent ahead of 'done' (ImportParser.parse's onRows) */
+  | { type: 'rows'; id: number; rows: unknown[] }
+  /** parsed.rows holds only the rows after the `sent` rows sent ahead */
+  | { type: 'done'; id: number; parsed: ParsedWorkbook; sent: number }
   | { type: 'error'; id: number; error: ApiErrorBody };
 
 export function isWorkerMessage(v: unknown): v is WorkerMessage {

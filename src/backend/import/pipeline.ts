@@ -7,8 +7,10 @@
 //     1. read + parse   in a worker thread (parse-client.ts → parse-worker.ts):
 //                       zip guard, sheets as grids, then PARSERS[kind].parse(grid) → rows,
 //                       errors (Issue with sheet/row/column), warnings. Any error → ApiError
-//                       'bad_file' listing them all.
-//     2. diff           KINDS[kind].diff(ctx, parsed, options), read-only, outside any
+//                       'bad_file' listing them all. Rows accepted so far are sent ahead in
+//                       batches, and a kind's headStart (pure, per row) begins on them here
+//                       while the worker parses on: that part of the diff overlaps the parse.
+//     2. diff           KINDS[kind].diff(ctx, parsed, options, head), read-only, outside any
 //                       transaction → the preview, the number of writes, a payload.
 //     3. fingerprint    KINDS[kind].fingerprint(ctx, payload): a cheap digest of the rows
 //                       the diff read.
@@ -32,7 +34,7 @@ import type { ServiceContext } from '../context';
 import { autoBackup, discardBackup } from '../db/backup';
 import { checkpointWarning } from '../db/checkpoint';
 import { newBatchId, noteBatchSource } from '../history/change-writer';
-import type { ApplyOutcome, ImportOptions, ParsedWorkbook, PreparedImport } from './kind';
+import type { ApplyOutcome, ImportOptions, ParsedWorkbook, PreparedImport, RowsSink } from './kind';
 import { KINDS } from './kinds';
 import { dbStamp, unchangedSince, type DbStamp } from './db-stamp';
 import { parseOffThread } from './parse-client';
@@ -79,8 +81,12 @@ export interface PreviewRequest {
 }
 
 /** Steps 1: the file as rows, or ApiError('bad_file') naming every problem. */
-export async function parseWorkbook(req: Pick<PreviewRequest, 'kind' | 'fileName' | 'bytes'>, ctx?: Pick<ServiceContext, 'progress'>): Promise<ParsedWorkbook> {
-  const parsed = await parseOffThread(req.kind, req.bytes, req.fileName, ctx?.progress);
+export async function parseWorkbook(
+  req: Pick<PreviewRequest, 'kind' | 'fileName' | 'bytes'>,
+  ctx?: Pick<ServiceContext, 'progress'>,
+  onRows?: RowsSink,
+): Promise<ParsedWorkbook> {
+  const parsed = await parseOffThread(req.kind, req.bytes, req.fileName, ctx?.progress, onRows);
   if (parsed.errors.length > 0) {
     const n = parsed.errors.length;
     throw new ApiError('bad_file', `${req.fileName}：发现 ${n} 处问题，未导入任何数据。`, parsed.errors);
@@ -91,11 +97,13 @@ export async function parseWorkbook(req: Pick<PreviewRequest, 'kind' | 'fileName
 /** Steps 1–4: parse, diff, fingerprint; the preview carries the token applyWorkbook takes. */
 export async function previewWorkbook(ctx: ServiceContext, req: PreviewRequest): Promise<ImportPreview> {
   const progress = phasedReporter(ctx.progress, PREVIEW_PHASES);
-  const parsed = await parseWorkbook(req, { progress });
+  // the kind's pure per-row work starts on the rows the worker sends ahead, during the parse
+  const start = KINDS[req.kind].begin();
+  const parsed = await parseWorkbook(req, { progress }, start.onRows);
   progress('比对现有数据', 0, 1);
   // taken before the diff reads anything: a write after it always shows
   const stamp = dbStamp(ctx.db);
-  const prepared = KINDS[req.kind].prepare(ctx, parsed, req.options ?? {});
+  const prepared = start.prepare(ctx, parsed, req.options ?? {});
   const fingerprint = prepared.fingerprint(ctx);
   progress('比对现有数据', 1, 1);
   const now = Date.now();

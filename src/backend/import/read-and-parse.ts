@@ -3,10 +3,10 @@
 import type { ImportKind } from '../../domain/api/xlsx';
 import type { ProgressReporter } from '../context';
 import { readWorkbookGrid } from '../xlsx/read-workbook';
-import type { ParsedWorkbook } from './kind';
+import type { ParsedWorkbook, RowsSink } from './kind';
 import { PARSERS } from './kinds/parsers';
 
-export async function readAndParse(kind: ImportKind, bytes: Buffer, fileName: string, progress?: ProgressReporter): Promise<ParsedWorkbook> {
+export async function readAndParse(kind: ImportKind, bytes: Buffer, fileName: string, progress?: ProgressReporter, onRows?: RowsSink): Promise<ParsedWorkbook> {
   const grid = await readWorkbookGrid(bytes, fileName, progress ? { onProgress: progress } : {});
-  return PARSERS[kind].parse(grid, fileName, progress);
+  return PARSERS[kind].parse(grid, fileName, progress, onRows);
 }

@@ -144,6 +144,99 @@ export function insertProject(db: Database.Database, planId: number, p: ProjectI
   return Number(r.lastInsertRowid);
 }
 
+/** Rows per multi-row INSERT: past a few dozen the statement's own cost no longer shrinks. */
+const BULK_ROWS = 50;
+
+/**
+ * The next `count` ids SQLite would give new rows of `table` (an INTEGER PRIMARY KEY without
+ * AUTOINCREMENT takes MAX(id) + 1), or null past the safe-integer range (SQLite then picks ids
+ * at random: leave that to it). Only within the caller's write transaction.
+ */
+function nextIds(db: Database.Database, table: 'project' | 'site', count: number): number | null {
+  const max = stmt<[], { n: number | null }>(db, `SELECT MAX(id) AS n FROM ${table}`).get()?.n ?? 0;
+  return max + count < Number.MAX_SAFE_INTEGER ? max + 1 : null;
+}
+
+const bulkSqlCache = new Map<string, string>();
+
+/** A multi-row INSERT of `rows` rows of `columns` (its text built once per shape). */
+function bulkSql(table: string, columns: readonly string[], rows: number): string {
+  const key = `${table}\u0000${rows}`;
+  let sql = bulkSqlCache.get(key);
+  if (sql === undefined) {
+    const one = `(${columns.map(() => '?').join(', ')})`;
+    sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array.from({ length: rows }, () => one).join(', ')}`;
+    bulkSqlCache.set(key, sql);
+  }
+  return sql;
+}
+
+const BULK_PROJECT_COLUMNS = ['id', 'plan_id', ...PROJECT_FIELDS.map((f) => PROJECT_COLUMNS[f])];
+
+/** metrics_json worked out before the write, by the ScaleMetrics object it is of */
+const metricsJsonAhead = new WeakMap<ScaleMetrics, string>();
+
+/**
+ * For an import: works out the metrics_json of `m` now, while the worker still parses, so
+ * insertProjects need not. `m` must never change afterwards (an import's derivations are
+ * shared and never changed: annex-diff.ts).
+ */
+export function metricsJsonAheadOf(m: ScaleMetrics): void {
+  if (!metricsJsonAhead.has(m)) metricsJsonAhead.set(m, JSON.stringify(m));
+}
+
+/**
+ * insertProject for many rows at once (an import's thousands of new projects): the same rows,
+ * with the same ids as one insertProject after another, in a few dozen multi-row INSERTs
+ * instead of one statement per row. Returns the ids in the order of `list`. Call it inside a
+ * write transaction: the ids are taken from MAX(id).
+ */
+export function insertProjects(db: Database.Database, planId: number, list: readonly ProjectInsert[]): number[] {
+  const first = nextIds(db, 'project', list.length);
+  if (first === null) return list.map((p) => insertProject(db, planId, p));
+  const ids = list.map((_, i) => first + i);
+  for (let at = 0; at < list.length; at += BULK_ROWS) {
+    const n = Math.min(BULK_ROWS, list.length - at);
+    const values: unknown[] = [];
+    for (let i = at; i < at + n; i++) {
+      const p = list[i];
+      if (!p) continue;
+      values.push(ids[i], planId);
+      for (const f of PROJECT_FIELDS) values.push(f === 'metrics' ? (metricsJsonAhead.get(p.metrics) ?? toColumnValue(f, p.metrics)) : p[f]);
+    }
+    stmt(db, bulkSql('project', BULK_PROJECT_COLUMNS, n)).run(values);
+  }
+  return ids;
+}
+
+export interface SiteInsertRow {
+  projectId: number;
+  site: SiteInsert;
+  placeId: number | null;
+}
+
+const BULK_SITE_COLUMNS = ['id', 'project_id', 'seq', 'place_id', 'town', 'village', 'address', 'scale_text', 'budget_yuan', 'start_year', 'end_year'];
+
+/** insertSite for many rows at once, as insertProjects does it; the ids in the order of `list`. */
+export function insertSites(db: Database.Database, list: readonly SiteInsertRow[]): number[] {
+  const first = nextIds(db, 'site', list.length);
+  if (first === null) return list.map((r) => insertSite(db, r.projectId, r.site, r.placeId));
+  const ids = list.map((_, i) => first + i);
+  const rowsPer = BULK_ROWS * 2; // half the columns of a project
+  for (let at = 0; at < list.length; at += rowsPer) {
+    const n = Math.min(rowsPer, list.length - at);
+    const values: unknown[] = [];
+    for (let i = at; i < at + n; i++) {
+      const r = list[i];
+      if (!r) continue;
+      const s = r.site;
+      values.push(ids[i], r.projectId, s.seq, r.placeId, s.town, s.village, s.address, s.scaleText, s.budgetYuan, s.startYear, s.endYear);
+    }
+    stmt(db, bulkSql('site', BULK_SITE_COLUMNS, n)).run(values);
+  }
+  return ids;
+}
+
 export function updateProjectFields(db: Database.Database, id: number, patch: Partial<ProjectInsert>): void {
   const fields = (Object.keys(patch) as ProjectField[]).filter((f) => f in PROJECT_COLUMNS);
   if (fields.length === 0) return;

@@ -3,6 +3,7 @@ import type { AppMeta, ProjectDetail, RegisterProjectKey, RegisterRow, RegisterR
 import type { Plan, Project } from '../../domain/model';
 import { DEFAULT_LISTS } from '../../domain/api/register';
 import { packRegisterRows, type RegisterColumns } from '../../domain/api/register-columns';
+import { firstAnswer, type RegisterFirst } from '../../domain/api/register-first';
 import type { ServiceContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { listChangesForProject } from '../repositories/change-log-repo';
@@ -101,6 +102,12 @@ export function registerRows(ctx: ServiceContext, planId?: number): RegisterRows
 export function registerColumns(ctx: ServiceContext, planId?: number): RegisterColumns {
   const id = resolvePlanId(ctx.db, planId);
   return memoPerDbState(ctx.db, `registerColumns:${id}`, ctx.today(), () => packRegisterRows(registerRows(ctx, id)));
+}
+
+/** The register's first answer (register-first.ts), memoised beside the rows it is cut from. */
+export function registerFirst(ctx: ServiceContext, window: number, planId?: number): RegisterFirst {
+  const id = resolvePlanId(ctx.db, planId);
+  return memoPerDbState(ctx.db, `registerFirst:${id}:${window}`, ctx.today(), () => firstAnswer(registerRows(ctx, id), window));
 }
 
 export function projectDetail(ctx: ServiceContext, id: number): ProjectDetail {

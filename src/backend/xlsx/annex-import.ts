@@ -17,12 +17,14 @@ import { findHeaderRow, type HeaderMatch } from '../../domain/xlsx/header-match'
 import { parseNumber } from '../../domain/xlsx/parse-number';
 import { parseWindow } from '../../domain/xlsx/parse-window';
 import { columnLetter } from '../../domain/xlsx/column-letter';
-import { cellCleaner, cleanNameKey, extrasKey, titleFromRow, type CellCleaner } from './annex-text';
+import { cellCleaner, titleFromRow, type CellCleaner } from './annex-text';
 import type { ProjectTextField } from '../../domain/project-rules';
 import { addIdentity, identityClash, identityIndex, shortName } from '../../domain/project-identity';
 import { cellText, type GridCell, type GridRow, type GridSheet, type WorkbookGrid } from './grid';
 
 export const HEADER_SEARCH_ROWS = 15;
+/** rows per batch sent ahead to onRows */
+const ROWS_AHEAD = 500;
 
 /** Fields the hidden sheet of our own exports carries. */
 export interface ImportedExtras {
@@ -112,8 +114,14 @@ function chooseSheet(wb: WorkbookGrid): { candidate: Candidate | null; best: Can
   return { candidate: complete, best, empty };
 }
 
-function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors'>, cleanCell: CellCleaner): Map<string, ImportedExtras> {
-  const extras = new Map<string, ImportedExtras>();
+/**
+ * The hidden sheet's rows by 序号 text, then by the name as it will be saved: two lookups of
+ * strings the reader already holds, instead of a "序号|名称" key string built for every row.
+ */
+type ExtrasIndex = Map<string, Map<string, ImportedExtras>>;
+
+function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors'>, cleanCell: CellCleaner): ExtrasIndex {
+  const extras: ExtrasIndex = new Map();
   const sheet = wb.sheets.find((s) => s.name === EXTRA_SHEET_NAME);
   if (!sheet) return extras;
   const head = sheet.rows[0]?.cells.map(cellText) ?? [];
@@ -133,7 +141,7 @@ function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors
     const seq = t(0);
     const name = t(1);
     if (!seq || !name) continue;
-    extras.set(extrasKey(seq, name, cleanCell), {
+    const value: ImportedExtras = {
       seqPrinted: clean(2, 'seqPrinted') || null,
       category: t(3) === '' ? '' : clean(3, 'category'),
       startDate: t(4) || null,
@@ -141,8 +149,16 @@ function readExtras(wb: WorkbookGrid, out: Pick<AnnexParse, 'fileName' | 'errors
       responsibleUnit: clean(6, 'responsibleUnit'),
       leader: clean(7, 'leader'),
       note: clean(8, 'note'),
-      ...(hasRemark ? { remark: clean(9, 'remark') } : {}),
-    });
+    };
+    if (hasRemark) value.remark = clean(9, 'remark');
+    // keyed as extrasKey (annex-text.ts) keys it: the name as it will be saved
+    const cleanName = cleanCell(name, 'name');
+    let bySeq = extras.get(seq);
+    if (!bySeq) {
+      bySeq = new Map();
+      extras.set(seq, bySeq);
+    }
+    bySeq.set(cleanName.ok ? cleanName.value : name, value);
   }
   return extras;
 }
@@ -157,6 +173,7 @@ export function parseAnnexWorkbook(
   wb: WorkbookGrid,
   fileName: string,
   progress?: (phase: string, done: number, total: number) => void,
+  onRows?: (rows: ImportedProject[]) => void,
 ): AnnexParse {
   const result: AnnexParse = { fileName, sheet: '', planTitle: '', projects: [], warnings: [], errors: [] };
   const { candidate, best, empty } = chooseSheet(wb);
@@ -195,7 +212,7 @@ export function parseAnnexWorkbook(
     }
   }
   const cleanCell = cellCleaner();
-  parseRows(grid, match, headerRowNumber, readExtras(wb, result, cleanCell), result, cleanCell, progress);
+  parseRows(grid, match, headerRowNumber, readExtras(wb, result, cleanCell), result, cleanCell, progress, onRows);
   return result;
 }
 
@@ -203,10 +220,11 @@ function parseRows(
   grid: GridSheet,
   match: HeaderMatch,
   headerRowNumber: number,
-  extras: Map<string, ImportedExtras>,
+  extras: ExtrasIndex,
   out: AnnexParse,
   cleanCell: CellCleaner,
   progress?: (phase: string, done: number, total: number) => void,
+  onRows?: (rows: ImportedProject[]) => void,
 ): void {
   const col = (f: AnnexField): number | undefined => match.columns.get(f);
   const at = (row: GridRow, f: AnnexField): GridCell | undefined => {
@@ -247,6 +265,7 @@ function parseRows(
   const blank = (i: number): boolean => cellText(row.cells[i]) === '';
 
   const rowCount = grid.rows.length;
+  let sent = 0;
   progress?.('检查数据', 0, rowCount);
   for (let index = 0; index < rowCount; index++) {
     row = grid.rows[index] ?? row;
@@ -284,7 +303,7 @@ function parseRows(
     const owner = text('owner', 'owner');
     const locationText = text('location', 'locationText');
     const scaleText = text('scale', 'scaleText');
-    const extra = extras.get(cleanNameKey(seqText, name)) ?? null;
+    const extra = extras.get(seqText)?.get(name) ?? null;
 
     let nature: Nature | undefined;
     if (col('nature') !== undefined) {
@@ -347,6 +366,11 @@ function parseRows(
     if (locationText !== undefined) project.locationText = locationText;
     if (scaleText !== undefined) project.scaleText = scaleText;
     out.projects.push(project);
+    // rows sent ahead while the file is sound so far (a bad file's rows are never used)
+    if (onRows && out.errors.length === 0 && out.projects.length - sent >= ROWS_AHEAD) {
+      onRows(out.projects.slice(sent));
+      sent = out.projects.length;
+    }
   }
 
   progress?.('检查数据', rowCount, rowCount);

@@ -330,8 +330,9 @@ export function readSheetXml(xml: string | Buffer, shared: readonly string[], on
   const b = bytesOf(xml);
   const sc = new XmlScanner(b);
   const rows: GridRow[] = [];
-  const byNumber = new Map<number, GridRow>();
   const merges: string[] = [];
+  // rows come in order in every file seen; out of order they are sorted at the end
+  let inOrder = true;
   let nextRow = 1;
   let seen = 0;
   while (sc.next()) {
@@ -373,11 +374,14 @@ export function readSheetXml(xml: string | Buffer, shared: readonly string[], on
     }
     if (cells.length === 0) continue;
     for (let i = 0; i < cells.length; i++) cells[i] ??= { value: null, formula: null };
-    const row = { rowNumber, cells };
-    rows.push(row);
-    byNumber.set(rowNumber, row);
+    const last = rows[rows.length - 1];
+    if (last && last.rowNumber >= rowNumber) inOrder = false;
+    rows.push({ rowNumber, cells });
   }
   // merged ranges: every cell of the range shows the master's value, as Excel displays it
+  // (rows by number only when there are merges: a map of 10,000 rows is a cost)
+  const byNumber = new Map<number, GridRow>();
+  if (merges.length > 0) for (const row of rows) byNumber.set(row.rowNumber, row);
   for (const ref of merges) {
     const [a = '', z = ''] = ref.split(':');
     const r1 = rowOf(a);
@@ -393,6 +397,7 @@ export function readSheetXml(xml: string | Buffer, shared: readonly string[], on
         row = { rowNumber: r, cells: [] };
         byNumber.set(r, row);
         rows.push(row);
+        inOrder = false;
       }
       for (let c = c1; c <= c2; c++) {
         if (r === r1 && c === c1) continue;
@@ -401,7 +406,7 @@ export function readSheetXml(xml: string | Buffer, shared: readonly string[], on
       for (let i = 0; i < row.cells.length; i++) row.cells[i] ??= { value: null, formula: null };
     }
   }
-  rows.sort((x, y) => x.rowNumber - y.rowNumber);
+  if (!inOrder) rows.sort((x, y) => x.rowNumber - y.rowNumber);
   return rows;
 }
 

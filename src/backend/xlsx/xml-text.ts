@@ -27,10 +27,8 @@ export function xmlCellText(text: string): string {
   return s;
 }
 
-/** Markup-free text as element content or attribute value (names, formulas, footers): entities only. */
-export function xmlEscape(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
-}
+// names, formulas, footers: entities only
+export { xmlEscape } from '../../domain/xml-escape';
 
 /** <t> keeps leading and trailing spaces and line breaks only with xml:space="preserve". */
 export function needsPreserve(text: string): boolean {

@@ -9,6 +9,7 @@ export const API_METHODS = [
   'register.get',
   'register.rows',
   'register.columns',
+  'register.first',
   'project.get',
   'project.update',
   'meta.get',

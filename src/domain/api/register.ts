@@ -7,6 +7,7 @@ import type { Facts, ProjectFacts } from '../facts/project-facts';
 import { PROJECT_TEXT_RULES, type ProjectTextField } from '../project-rules';
 import { textSchema } from './text';
 import type { RegisterColumns } from './register-columns';
+import type { RegisterFirst } from './register-first';
 
 const id = z.number().int().positive();
 const year = z.number().int().min(1990, '年份应在 1990 至 2100 之间').max(2100, '年份应在 1990 至 2100 之间');
@@ -52,6 +53,8 @@ export const registerSchemas = {
   'register.get': z.object({ planId: id.optional() }),
   'register.rows': z.object({ planId: id.optional() }),
   'register.columns': z.object({ planId: id.optional() }),
+  /** `rows`: how many rows of the default order the first window needs (the page's height in rows) */
+  'register.first': z.object({ planId: id.optional(), rows: z.number().int().min(1).max(1000) }),
   'project.get': z.object({ id }),
   'project.update': z.object({ id, patch: projectPatchSchema }),
   'meta.get': z.object({}),
@@ -150,6 +153,8 @@ export interface RegisterOutputs {
   'register.rows': RegisterRows;
   /** register.rows in a compact wire form (register-columns.ts): what the register page loads */
   'register.columns': RegisterColumns;
+  /** the first window of rows and the whole plan's totals, or the whole register when small (register-first.ts) */
+  'register.first': RegisterFirst;
   'project.get': ProjectDetail;
   'project.update': ProjectDetail;
   'meta.get': AppMeta;

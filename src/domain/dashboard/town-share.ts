@@ -45,22 +45,27 @@ export function siteShares(p: ShareProject): number[] {
   return splitByWeights(p.investmentYuan, allBudgeted ? budgets : p.sites.map(() => 1));
 }
 
+// one collator: localeCompare(b, 'zh-CN') builds one per call (the register calls this per project);
+// the same comparison, as localeCompare is defined by Intl.Collator
+const ZH_CN = new Intl.Collator('zh-CN');
+
+function addShare(byTown: Map<string, TownShare>, town: string, yuan: number, sites: number, projectId: number): void {
+  const t = byTown.get(town) ?? { town, shareYuan: 0, siteCount: 0, projectIds: [] };
+  t.shareYuan += yuan;
+  t.siteCount += sites;
+  if (!t.projectIds.includes(projectId)) t.projectIds.push(projectId);
+  byTown.set(town, t);
+}
+
 export function townShares(projects: readonly ShareProject[]): TownShare[] {
   const byTown = new Map<string, TownShare>();
-  const add = (town: string, yuan: number, sites: number, projectId: number) => {
-    const t = byTown.get(town) ?? { town, shareYuan: 0, siteCount: 0, projectIds: [] };
-    t.shareYuan += yuan;
-    t.siteCount += sites;
-    if (!t.projectIds.includes(projectId)) t.projectIds.push(projectId);
-    byTown.set(town, t);
-  };
   for (const p of projects) {
     if (p.sites.length === 0) {
-      add(NO_TOWN, p.investmentYuan, 0, p.id);
+      addShare(byTown, NO_TOWN, p.investmentYuan, 0, p.id);
       continue;
     }
     const shares = siteShares(p);
-    p.sites.forEach((s, i) => add(s.town.trim() || NO_TOWN, shares[i] ?? 0, 1, p.id));
+    for (let i = 0; i < p.sites.length; i++) addShare(byTown, (p.sites[i]?.town ?? '').trim() || NO_TOWN, shares[i] ?? 0, 1, p.id);
   }
-  return [...byTown.values()].sort((a, b) => b.shareYuan - a.shareYuan || a.town.localeCompare(b.town, 'zh-CN'));
+  return [...byTown.values()].sort((a, b) => b.shareYuan - a.shareYuan || ZH_CN.compare(a.town, b.town));
 }

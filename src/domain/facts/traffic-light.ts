@@ -60,14 +60,19 @@ export interface WorkState {
 }
 
 /** What the latest report and the milestones say about the work; an actual date in the future does not count yet. */
+// module-level, not closures: the plan's derivation calls these for every project, site and report
+function happened(milestones: readonly MilestoneDates[], kind: string, today: IsoDate): boolean {
+  for (const m of milestones) if (m.kind === kind && m.actualDate !== null && m.actualDate <= today) return true;
+  return false;
+}
+
 export function workState(latest: LatestProgress | null, milestones: readonly MilestoneDates[], today: IsoDate): WorkState {
-  const happened = (kind: string): boolean => milestones.some((m) => m.kind === kind && m.actualDate !== null && m.actualDate <= today);
   const stage = latest?.stage ?? '';
   const percent = latest?.percent ?? 0;
-  const finished = happened('竣工验收') || FINISHED_STAGES.includes(stage) || percent >= 100;
+  const finished = happened(milestones, '竣工验收', today) || FINISHED_STAGES.includes(stage) || percent >= 100;
   return {
     finished,
-    started: finished || happened('开工') || percent > 0 || WORKING_STAGES.includes(stage),
+    started: finished || happened(milestones, '开工', today) || percent > 0 || WORKING_STAGES.includes(stage),
     cancelled: !finished && stage === CANCELLED_STAGE,
   };
 }
@@ -104,35 +109,38 @@ function finishedReason(latest: LatestProgress | null, milestones: readonly Mile
   return '形象进度已达100%';
 }
 
-export function trafficLight(input: LightInput): LightVerdict {
-  const { window: w, latest, milestones, today, thresholds: t } = input;
-  const expected = expectedPercent(w, today);
-  const state = workState(latest, milestones, today);
-  const verdict = (light: TrafficLight, reason: string, behindPoints: number | null = null): LightVerdict => ({
+function lightVerdict(latest: LatestProgress | null, expected: number, light: TrafficLight, reason: string, behindPoints: number | null): LightVerdict {
+  return {
     light,
     reason: latest?.stage === '暂停' && light !== 'done' ? `已暂停；${reason}` : reason,
     expectedPercent: expected,
     behindPoints,
-  });
-  if (state.finished) return verdict('done', finishedReason(latest, milestones, today));
-  if (latest === null) return verdict('grey', '未填报进度');
-  if (state.cancelled) return verdict('grey', '项目已取消');
+  };
+}
+
+export function trafficLight(input: LightInput): LightVerdict {
+  const { window: w, latest, milestones, today, thresholds: t } = input;
+  const expected = expectedPercent(w, today);
+  const state = workState(latest, milestones, today);
+  if (state.finished) return lightVerdict(latest, expected, 'done', finishedReason(latest, milestones, today), null);
+  if (latest === null) return lightVerdict(latest, expected, 'grey', '未填报进度', null);
+  if (state.cancelled) return lightVerdict(latest, expected, 'grey', '项目已取消', null);
 
   const { start, end } = plannedWindow(w);
   const behind = Math.round((expected - latest.percent) * 100) / 100;
   if (today > end) {
     const when = w.endDate ? chineseDate(w.endDate) : `${w.endYear}年`;
-    return verdict('red', `计划${when}竣工，未完工`, behind);
+    return lightVerdict(latest, expected, 'red', `计划${when}竣工，未完工`, behind);
   }
   if (!state.started && today >= addMonthsToDate(start, t.notStartedMonths)) {
     const when = w.startDate ? chineseDate(w.startDate) : `${w.startYear}年`;
-    return verdict('red', `计划${when}开工，已超过${t.notStartedMonths}个月未开工`, behind);
+    return lightVerdict(latest, expected, 'red', `计划${when}开工，已超过${t.notStartedMonths}个月未开工`, behind);
   }
-  if (today < start) return verdict('green', '未到计划开工时间', behind);
+  if (today < start) return lightVerdict(latest, expected, 'green', '未到计划开工时间', behind);
   const behindText = `落后序时进度 ${formatPoints(behind)} 个百分点`;
-  if (behind > t.redBehindPoints) return verdict('red', behindText, behind);
-  if (behind >= t.yellowBehindPoints) return verdict('yellow', behindText, behind);
-  return verdict('green', `进度正常（序时进度 ${formatPoints(expected)}%，实际 ${formatPoints(latest.percent)}%）`, behind);
+  if (behind > t.redBehindPoints) return lightVerdict(latest, expected, 'red', behindText, behind);
+  if (behind >= t.yellowBehindPoints) return lightVerdict(latest, expected, 'yellow', behindText, behind);
+  return lightVerdict(latest, expected, 'green', `进度正常（序时进度 ${formatPoints(expected)}%，实际 ${formatPoints(latest.percent)}%）`, behind);
 }
 
 /** Cross-field rules of the thresholds (each field's range is in the settings schema). */

@@ -3,6 +3,7 @@
 // Pages read `useReadOnly()` to disable their edit controls.
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AppMeta } from '../../domain/api/register';
+import { takeEarly } from '../early-requests';
 import { useApi } from './use-api';
 import './status-banner.css';
 
@@ -37,7 +38,7 @@ export function StatusNotices({ status }: { status: Pick<AppMeta, 'readOnly' | '
 }
 
 export default function ReadOnlyBanner({ children }: { children: ReactNode }) {
-  const meta = useApi('meta.get', {});
+  const meta = useApi('meta.get', {}, { early: () => takeEarly('meta.get') });
   const status = meta.data;
   return (
     <ReadOnlyContext.Provider value={status?.readOnly ?? false}>

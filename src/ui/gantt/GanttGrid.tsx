@@ -8,13 +8,10 @@ import { windowLabel } from '../../domain/schedule';
 import { GRID_COLUMNS, RESIZE_STEP, gridWidthOf, type ColumnKey, type ShownColumn } from './grid-columns';
 import type { GanttRow } from './rows';
 import { mayOverflow } from './text-fit';
+import { percentLabel } from '../percent-label';
 
 /** the default grid width (all columns at their default widths) */
 export const GRID_WIDTH = GRID_COLUMNS.reduce((w, c) => w + c.width, 0);
-
-export function percentLabel(p: number | null): string {
-  return p === null ? '—' : `${p}%`;
-}
 
 function ResizeHandle({ column, onResize }: { column: ShownColumn; onResize: (key: ColumnKey, width: number) => void }) {
   const drag = useRef<{ x: number; width: number } | null>(null);

@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { formatWan } from '../../domain/money';
 import { LIGHT_LABELS } from '../../domain/facts/traffic-light';
 import { windowLabelExact } from '../../domain/schedule';
-import { percentLabel } from './GanttGrid';
+import { percentLabel } from '../percent-label';
 import type { ItemRow } from './rows';
 import { placeTooltip } from './tooltip-place';
 

@@ -2,6 +2,7 @@
 // (tint, percent fill, outline solid or dashed per end), the actual bar and milestone
 // diamonds. The geometry is layout.ts's; the class names are the ones the page, the
 // tests and the stylesheet already know (gantt-bar-planned light-red, …). Pure.
+import { xmlEscape } from '../../domain/xml-escape';
 import type { TrafficLight } from '../../domain/facts/traffic-light';
 import { layoutBars, type BarLayout, type BarSource, type PlannedBar } from './layout';
 import type { Scale } from './scale';
@@ -22,11 +23,6 @@ const EDGE = 1.5;
 /** half the diagonal of the milestone diamond */
 const DIAMOND = 5.5;
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ESC[c] ?? c);
-}
 
 /** two decimals are plenty for pixels, and keep the markup short */
 function n(x: number): string {
@@ -97,7 +93,7 @@ export function barsMarkup(bars: BarLayout, light: TrafficLight, y: number, rowH
   }
   const mid = y + rowHeight / 2;
   for (const m of bars.milestones) {
-    const title = escapeXml(`${m.kind} ${m.date}${m.done ? '（实际）' : '（计划）'}`);
+    const title = xmlEscape(`${m.kind} ${m.date}${m.done ? '（实际）' : '（计划）'}`);
     const d = `M${n(m.x)} ${n(mid - DIAMOND)}l${DIAMOND} ${DIAMOND}l${-DIAMOND} ${DIAMOND}l${-DIAMOND} ${-DIAMOND}z`;
     out += `<path class="gantt-milestone${m.done ? ' done' : ''}" d="${d}" title="${title}"><title>${title}</title></path>`;
   }

@@ -65,7 +65,10 @@ function categoryRank(c: string): number {
   return i < 0 ? CATEGORIES.length : i;
 }
 
-const zh = new Intl.Collator('zh-CN');
+// made on first use: building a Collator loads ICU's collation data (10–20 ms), which the
+// app's first paint does not need
+let zhCollator: Intl.Collator | undefined;
+const zh = (): Intl.Collator => (zhCollator ??= new Intl.Collator('zh-CN'));
 
 export function siteName(s: GanttSite): string {
   return siteNameOf(s);
@@ -161,7 +164,7 @@ function groupsOf(data: GanttData, groupBy: GroupBy): Group[] {
       for (const [town, { sites, share }] of byTown) add(town, town === NO_TOWN ? 1 : 0, gp, sites, share);
     }
   }
-  return [...groups.values()].sort((a, b) => a.rank - b.rank || zh.compare(a.label, b.label));
+  return [...groups.values()].sort((a, b) => a.rank - b.rank || zh().compare(a.label, b.label));
 }
 
 /** The flat rows, built on demand: the order is fixed up front (cheap references), each

@@ -1,6 +1,6 @@
 // Layer 1 of the Gantt: calendar arithmetic on ISO date strings ('YYYY-MM-DD').
-// Dates never carry a time zone: parseISO reads them as local midnight and 'yyyy-MM-dd'
-// formats them back, so no UTC shift can move a day. Calendar differences (not
+// Dates never carry a time zone: parseISO reads them as local midnight and formatIsoDate
+// writes them back, so no UTC shift can move a day. Calendar differences (not
 // millisecond ones) keep DST days from counting as 23 or 25 hours.
 import {
   addDays as addDaysFns,
@@ -16,7 +16,6 @@ import {
   endOfMonth,
   endOfQuarter,
   endOfYear,
-  format,
   isValid,
   parseISO,
   startOfISOWeek,
@@ -24,11 +23,10 @@ import {
   startOfQuarter,
   startOfYear,
 } from 'date-fns';
+import { formatIsoDate } from '../../domain/calendar';
 
 export type IsoDate = string;
 export type TimeUnit = 'year' | 'quarter' | 'month' | 'week' | 'day';
-
-const ISO_FORMAT = 'yyyy-MM-dd';
 
 // parseISO and format are the hot spots of a render (every header cell and bar edge
 // goes through them), and the same few thousand dates recur: both are memoised, keyed
@@ -51,7 +49,7 @@ export function toIso(d: Date): IsoDate {
   const t = d.getTime();
   const hit = formatted.get(t);
   if (hit !== undefined) return hit;
-  const s = format(d, ISO_FORMAT);
+  const s = formatIsoDate(d);
   if (formatted.size >= CACHE_LIMIT) formatted.clear();
   formatted.set(t, s);
   return s;

@@ -10,7 +10,7 @@ import type { GanttData } from '../../domain/api/gantt';
 import ErrorBanner from '../components/ErrorBanner';
 import { useApi } from '../components/use-api';
 import { GanttBars } from '../gantt/GanttBars';
-import { percentLabel } from '../gantt/GanttGrid';
+import { percentLabel } from '../percent-label';
 import { GanttLegend } from '../gantt/GanttLegend';
 import { layoutBars } from '../gantt/layout';
 import {

@@ -1,6 +1,6 @@
 // 项目台账: the projects of a plan with totals, sorting, filters and sites on demand.
-// Loading (`register.rows`, taking main.tsx's early request through takeStartedRegister) and the
-// derived rows are in register/use-register-rows.ts, the table (windowed above 300 projects) in
+// Loading (`register.first`, taking main.tsx's early request, then `register.columns` for a large
+// plan) and the derived rows are in register/use-register-rows.ts, the table (windowed above 300 projects) in
 // register/RegisterTable.tsx; this page holds the view state.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ProjectDetail } from '../../domain/api/register';
@@ -8,10 +8,11 @@ import { LIGHT_LABELS, TRAFFIC_LIGHTS, type TrafficLight } from '../../domain/fa
 import { formatWan } from '../../domain/money';
 import ErrorBanner from '../components/ErrorBanner';
 import { useApi } from '../components/use-api';
+import { takeEarly } from '../early-requests';
 import XlsxToolbar from '../components/XlsxToolbar';
 import { rememberPlan, withPlan } from '../current-plan';
-import { INITIAL_STATE, readSessionState, registerHash, stateFromQuery, writeSessionState } from '../register/register-state';
-import { afterPaint } from '../register/after-paint';
+import { DEFAULT_SORT, INITIAL_STATE, readSessionState, registerHash, stateFromQuery, writeSessionState } from '../register/register-state';
+import { afterPaintQuiet } from '../register/after-paint';
 import { RegisterTable, VIRTUAL_ABOVE } from '../register/RegisterTable';
 import { asLightFilter, EMPTY_FILTER, isFiltered, lightCounts, nextSort, type RegisterFilter, type SortKey, type SortState } from '../register/register-table';
 import { useRegisterRows, useShownRows } from '../register/use-register-rows';
@@ -20,8 +21,14 @@ import { toggled } from '../toggled';
 
 /** Plan chooser, shown once a second plan exists (e.g. the 15th plan imported next to the seed). */
 function PlanPicker({ planId, reloadKey }: { planId: number; reloadKey: number }) {
-  const { data: plans, reload } = useApi('plans.list', {});
-  useEffect(reload, [reloadKey, reload]);
+  const { data: plans, reload } = useApi('plans.list', {}, { early: () => takeEarly('plans.list') });
+  // after an import (a new plan may have come), not on mount: the first load is already asking
+  const seenKey = useRef(reloadKey);
+  useEffect(() => {
+    if (seenKey.current === reloadKey) return;
+    seenKey.current = reloadKey;
+    reload();
+  }, [reloadKey, reload]);
   if (!plans || plans.length < 2) return null;
   return (
     <select aria-label="规划" value={planId} onChange={(e) => navigate(`#/?plan=${e.target.value}`)}>
@@ -44,10 +51,22 @@ function initialState(planId: number | undefined, light: TrafficLight | undefine
   return light ? { ...INITIAL_STATE, filter: { ...EMPTY_FILTER, light } } : INITIAL_STATE;
 }
 
+/** how long the view must stay unchanged before it is written to the session and the URL */
+const WRITE_QUIET_MS = 300;
+
+function isDefaultView({ filter, sort }: { filter: RegisterFilter; sort: SortState }): boolean {
+  return !isFiltered(filter) && sort.key === DEFAULT_SORT.key && sort.dir === DEFAULT_SORT.dir;
+}
+
 export default function RegisterPage({ planId, light }: { planId?: number; light?: TrafficLight }) {
-  const { data, error, loading, reload } = useRegisterRows(planId);
+  const { data, error, loading, reload, first: firstWindow } = useRegisterRows(planId);
   const [imports, setImports] = useState(0);
   const [initial] = useState(() => initialState(planId, light));
+  // a large plan's first window (the default order, unfiltered), shown while every row is still
+  // coming; not when the page opens on another view (a link's or the session's filter or sort)
+  const first = isDefaultView(initial) ? firstWindow : null;
+  const head = data ?? first?.summary ?? null;
+  const projectCount = data?.projects.length ?? first?.projectCount ?? 0;
   const [filter, setFilter] = useState<RegisterFilter>(initial.filter);
   const [sort, setSort] = useState<SortState>(initial.sort);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set(initial.expanded));
@@ -67,13 +86,14 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
   }, []);
 
   // one pass per filter change; `opened`: a search hit hidden in a project's site list (a village) opens its sites
-  const { rows, opened, totals: sum, prepareSearch } = useShownRows(data, filter, sort);
+  const { rows, opened, totals: sum, prepareSearch } = useShownRows(data, filter, sort, first);
   const shownPlanId = data?.plan.id;
   const pendingWrite = useRef<(() => void) | null>(null);
   useEffect(() => {
     if (shownPlanId === undefined) return;
-    // stored after the frame that shows the rows (and at the latest when the page goes, below),
-    // not inside a keystroke's frame: the order of 10,000 projects is ~60 kB, replaceState is slow
+    // stored once typing pauses after the frame that shows the rows (and at the latest when the
+    // page goes, below), never in a keystroke's frames: at 10,000 projects the order is ~60 kB,
+    // and sessionStorage plus replaceState took ~14 ms of every keystroke
     const write = () => {
       pendingWrite.current = null;
       writeSessionState(window.sessionStorage, shownPlanId, { filter, sort, expanded: [...expanded] }, rows.map((r) => r.id));
@@ -84,13 +104,13 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
       if (window.location.hash !== hash && (window.location.hash || '#/') !== hash) window.history.replaceState(null, '', hash);
     };
     pendingWrite.current = write;
-    return afterPaint(write);
+    return afterPaintQuiet(write, WRITE_QUIET_MS);
   }, [shownPlanId, planId, rows, filter, sort, expanded]);
   // leaving (a project link, the menu): what is shown now is what the project page's 上一个/下一个 follow
   useEffect(() => () => pendingWrite.current?.(), []);
   const filtered = data !== null && rows.length !== data.projects.length;
-  const counts = useMemo(() => lightCounts(data?.projects ?? []), [data]);
-  const shownPlan = data?.plan.id;
+  const counts = useMemo(() => (data === null && first !== null ? first.lightCounts : lightCounts(data?.projects ?? [])), [data, first]);
+  const shownPlan = head?.plan.id;
   useEffect(() => {
     // the Gantt, print and dashboard links follow the plan shown here
     if (shownPlan !== undefined) rememberPlan(shownPlan);
@@ -119,19 +139,19 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
       <header className="page-head">
         <div>
           <h1>项目台账</h1>
-          {data && (
+          {head && (
             <p className="subtitle">
-              {data.plan.title}（{data.plan.startYear}—{data.plan.endYear}年）· 共 {data.projects.length} 个项目 ·{' '}
-              {data.siteCount} 个建设点 · 总投资 <strong data-testid="grand-total">{formatWan(data.totalInvestmentYuan)}</strong> 万元
+              {head.plan.title}（{head.plan.startYear}—{head.plan.endYear}年）· 共 {projectCount} 个项目 ·{' '}
+              {head.siteCount} 个建设点 · 总投资 <strong data-testid="grand-total">{formatWan(head.totalInvestmentYuan)}</strong> 万元
             </p>
           )}
         </div>
-        {data && <PlanPicker planId={data.plan.id} reloadKey={imports} />}
+        {head && <PlanPicker planId={head.plan.id} reloadKey={imports} />}
         <XlsxToolbar
-          planId={data?.plan.id}
+          planId={head?.plan.id}
           onImported={(imported) => {
             setImports((n) => n + 1);
-            if (imported === data?.plan.id) reload();
+            if (imported === head?.plan.id) reload();
             else navigate(`#/?plan=${imported}`);
           }}
         />
@@ -155,13 +175,13 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
         />
         <select aria-label="类别" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
           <option value="">全部类别</option>
-          {data?.categories.map((c) => (
+          {head?.categories.map((c) => (
             <option key={c}>{c}</option>
           ))}
         </select>
         <select aria-label="乡镇（街道）" value={filter.town} onChange={(e) => setFilter({ ...filter, town: e.target.value })}>
           <option value="">全部乡镇（街道）</option>
-          {data?.towns.map((t) => (
+          {head?.towns.map((t) => (
             <option key={t}>{t}</option>
           ))}
         </select>
@@ -189,12 +209,18 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
       </div>
 
       {error && <ErrorBanner error={error} />}
-      {loading && !data && <p className="empty">正在加载…</p>}
+      {loading && !data && !first && <p className="empty">正在加载…</p>}
+      {first && (
+        <p className="hint loading-note" role="status" data-testid="register-loading">
+          正在加载全部 {first.projectCount} 个项目…{isDefaultView({ filter, sort }) ? '' : '筛选和排序将在加载完成后生效。'}
+        </p>
+      )}
 
-      {data && (
+      {(data || first) && (
         <RegisterTable
           rows={rows}
-          virtual={data.projects.length > VIRTUAL_ABOVE}
+          rowCount={first?.projectCount}
+          virtual={projectCount > VIRTUAL_ABOVE}
           town={filter.town}
           search={filter.text}
           sort={sort}
@@ -208,10 +234,10 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
       )}
       <p className="hint">
         点击项目名称打开项目页；点击 ▸ 展开建设点；点击表头排序；鼠标停在状态上显示原因。
-        {data && (
+        {head && (
           <>
             {' '}
-            <a href={withPlan('#/gantt', data.plan.id)}>查看本规划甘特图</a>
+            <a href={withPlan('#/gantt', head.plan.id)}>查看本规划甘特图</a>
           </>
         )}
       </p>

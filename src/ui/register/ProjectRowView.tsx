@@ -5,7 +5,7 @@ import type { RegisterRow } from '../../domain/api/register';
 import { TOWN_SHARE_NOTE } from '../../domain/dashboard/town-share';
 import { formatWan } from '../../domain/money';
 import { windowLabel } from '../../domain/schedule';
-import { percentLabel } from '../gantt/GanttGrid';
+import { percentLabel } from '../percent-label';
 import { ExpandableText } from './ExpandableText';
 import { LightTag } from './LightTag';
 import { townShareOf } from './register-table';

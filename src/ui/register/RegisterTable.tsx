@@ -7,6 +7,7 @@
 // projects, scrolling the window; → opens a project's sites, ← closes them.
 import { Fragment, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { RegisterRow } from '../../domain/api/register';
+import { REGISTER_WHOLE_UP_TO } from '../../domain/api/register-first';
 import { TOWN_SHARE_NOTE } from '../../domain/dashboard/town-share';
 import { formatWan } from '../../domain/money';
 import { ProjectRowView } from './ProjectRowView';
@@ -19,7 +20,7 @@ import { buildOffsets, keyTarget, pageTarget, revealTop, RowHeights, segments, v
 import './register.css';
 
 /** above this many projects in the plan the rows are windowed (the seeded plan's 15 are all drawn) */
-export const VIRTUAL_ABOVE = 300;
+export const VIRTUAL_ABOVE = REGISTER_WHOLE_UP_TO;
 
 const COLUMNS: { key: SortKey | null; label: string; className?: string }[] = [
   { key: 'seq', label: '序号', className: 'col-seq num' },
@@ -46,6 +47,12 @@ const FALLBACK_HEAD = 38;
 
 export interface RegisterTableProps {
   rows: readonly RegisterRow[];
+  /**
+   * how many rows the table will hold when `rows` is only the first window of a load still
+   * coming (use-register-rows.ts): the rest is empty space of their estimated height, so the
+   * scrollbar is already the right length; undefined when `rows` is all
+   */
+  rowCount?: number | undefined;
   /** draw a window of rows (the plan has more than VIRTUAL_ABOVE projects) */
   virtual: boolean;
   town: string;
@@ -67,8 +74,13 @@ interface View {
   height: number;
 }
 
+/** the part of a window over rows that are here (the rest of a first window's table is empty space) */
+function within(range: WindowRange, count: number): WindowRange {
+  return { start: Math.min(range.start, count), end: Math.min(range.end, count) };
+}
+
 export function RegisterTable(props: RegisterTableProps) {
-  const { rows, virtual, town, search, sort, onSort, isOpen, onToggle, totals: sum, filtered, detailCache } = props;
+  const { rows, rowCount, virtual, town, search, sort, onSort, isOpen, onToggle, totals: sum, filtered, detailCache } = props;
   const printing = usePrinting();
   const windowed = virtual && !printing;
   const wrap = useRef<HTMLDivElement>(null);
@@ -85,9 +97,9 @@ export function RegisterTable(props: RegisterTableProps) {
   const layout = useMemo(() => {
     void measured; // recomputed when a drawn row's measured height changed
     const siteRows = (r: RegisterRow) => (isOpen(r.id) ? Math.max(1, townSiteCount(r, town)) : 0);
-    const offsets = buildOffsets(rows.length, (i) => {
+    const offsets = buildOffsets(Math.max(rows.length, rowCount ?? 0), (i) => {
       const r = rows[i];
-      return r ? heights.item(r.id, siteRows(r)) : 0;
+      return r ? heights.item(r.id, siteRows(r)) : heights.estimate;
     });
     // aria-rowindex of each project row: the header is row 1, site rows follow their project
     const ariaFirst = new Uint32Array(rows.length);
@@ -96,35 +108,38 @@ export function RegisterTable(props: RegisterTableProps) {
       ariaFirst[i] = next;
       next += 1 + siteRows(r);
     });
+    next += Math.max(0, (rowCount ?? 0) - rows.length);
     return { offsets, ariaFirst, ariaCount: (rows.length === 0 ? next + 1 : next) };
-  }, [rows, isOpen, town, heights, measured]);
+  }, [rows, rowCount, isOpen, town, heights, measured]);
 
   const [view, setView] = useState<View>({ top: 0, height: 0 });
   const [active, setActive] = useState(0);
-  // a new filter or sort shows its first rows (a windowed scroll position would point elsewhere)
-  const [shownRows, setShownRows] = useState(rows);
-  const mountedRows = useRef<readonly RegisterRow[] | null>(rows);
+  // a new filter or sort shows its first rows (a windowed scroll position would point elsewhere);
+  // every row arriving after the first window continues that window's view where it is
+  const [shown, setShown] = useState({ rows, partial: rowCount !== undefined, reset: 0 });
   /** the scroller's scrollTop as last set or seen (reading it would force a layout) */
   const scrolledTop = useRef(0);
-  if (shownRows !== rows) {
-    setShownRows(rows);
-    setActive(0);
-    if (windowed) setView((v) => ({ ...v, top: 0 }));
+  if (shown.rows !== rows) {
+    const continued = shown.partial && shown.rows.every((r, i) => rows[i]?.id === r.id);
+    setShown({ rows, partial: rowCount !== undefined, reset: continued ? shown.reset : shown.reset + 1 });
+    if (!continued) {
+      setActive(0);
+      if (windowed) setView((v) => ({ ...v, top: 0 }));
+    }
   }
   useLayoutEffect(() => {
     // not on the first render (the scroller starts at the top; setting it would force a layout)
-    if (shownRows !== mountedRows.current && windowed && wrap.current && scrolledTop.current !== 0) {
+    if (shown.reset !== 0 && windowed && wrap.current && scrolledTop.current !== 0) {
       wrap.current.scrollTop = 0;
       scrolledTop.current = 0;
     }
-    mountedRows.current = null;
-  }, [shownRows]);
+  }, [shown.reset]);
 
   const rangeOf = useCallback(
     (v: View): WindowRange => visibleRange(layout.offsets, v.top - sticky.current.head, v.height > 0 ? v.height : FALLBACK_VIEWPORT),
     [layout],
   );
-  const range = windowed ? rangeOf(view) : { start: 0, end: rows.length };
+  const range = windowed ? within(rangeOf(view), rows.length) : { start: 0, end: rows.length };
   const latest = useRef({ range, rangeOf });
   latest.current = { range, rangeOf };
 

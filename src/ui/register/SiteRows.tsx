@@ -8,7 +8,7 @@ import { siteShares, TOWN_SHARE_NOTE } from '../../domain/dashboard/town-share';
 import { formatWan } from '../../domain/money';
 import { ownYearsLabel, windowLabel } from '../../domain/schedule';
 import { send } from '../api-client';
-import { percentLabel } from '../gantt/GanttGrid';
+import { percentLabel } from '../percent-label';
 import { LightTag } from './LightTag';
 import { textHit } from './register-table';
 

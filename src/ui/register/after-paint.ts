@@ -15,3 +15,18 @@ export function afterPaint(work: () => void): () => void {
     if (timer !== null) clearTimeout(timer);
   };
 }
+
+/**
+ * Runs work once nothing has asked again for `quietMs` after a paint: a burst of keystrokes
+ * writes the session state and the URL once, outside the frames that show each keystroke.
+ */
+export function afterPaintQuiet(work: () => void, quietMs: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancelPaint = afterPaint(() => {
+    timer = setTimeout(work, quietMs);
+  });
+  return () => {
+    cancelPaint();
+    if (timer !== null) clearTimeout(timer);
+  };
+}

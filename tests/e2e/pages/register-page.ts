@@ -20,6 +20,8 @@ export class RegisterPage {
     await this.page.goto('#/');
     await expect(this.page.getByRole('heading', { name: '项目台账' })).toBeVisible();
     await expect(this.rows.first()).toBeVisible();
+    // a large plan shows its first rows before the rest: a person waits for "正在加载全部…" to go
+    await expect(this.page.getByTestId('register-loading')).toHaveCount(0, { timeout: 30_000 });
   }
 
   row(seq: number): Locator {

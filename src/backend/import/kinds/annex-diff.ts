@@ -10,7 +10,7 @@ import { identityClash, identityClashIssues, identityIndex, projectNameKey } fro
 import { projectEditIssues, projectIssues, textProblemsOnce } from '../../../domain/project-rules';
 import { parseScale } from '../../../domain/scale-parser';
 import { guessCategory } from '../../../domain/xlsx/category-guess';
-import type { ProjectInsert, SiteInsert } from '../../repositories/projects-repo';
+import { metricsJsonAheadOf, type ProjectInsert, type SiteInsert } from '../../repositories/projects-repo';
 import type { ImportedProject } from '../../xlsx/annex-import';
 
 /**
@@ -142,6 +142,31 @@ export interface NewProject {
   sites: SiteInsert[];
 }
 
+/**
+ * The per-row part of the diff begun before the parse ends (ImportKindDef.headStart): each
+ * row's NewProject and its projectIssues, exactly as the diff would work them out, used by
+ * the diff for the rows that turn out to be new.
+ */
+export interface AnnexHead {
+  derive: Derivations;
+  inputs: Map<ImportedProject, NewProject>;
+  issues: Map<NewProject, Issue[]>;
+  problemOf: ReturnType<typeof textProblemsOnce>;
+}
+
+export function annexHead(): AnnexHead {
+  return { derive: derivations(), inputs: new Map(), issues: new Map(), problemOf: textProblemsOnce() };
+}
+
+export function annexHeadRows(head: AnnexHead, rows: readonly ImportedProject[]): void {
+  for (const row of rows) {
+    const input = newProjectInput(row, head.derive);
+    metricsJsonAheadOf(input.fields.metrics);
+    head.inputs.set(row, input);
+    head.issues.set(input, projectIssues(input.fields, head.problemOf));
+  }
+}
+
 export function newProjectInput(row: ImportedProject, derive: Derivations = derivations()): NewProject {
   const e = row.extras;
   const locationText = row.locationText ?? '';
@@ -187,13 +212,19 @@ export function newProjectInput(row: ImportedProject, derive: Derivations = deri
  * project whole, and what each change introduces, by the form's own rules (project-rules.ts,
  * project-identity.ts).
  */
-export function diffIssues(diff: ImportDiff, added: readonly NewProject[], where: { file: string; sheet: string }): Issue[] {
+export function diffIssues(
+  diff: ImportDiff,
+  added: readonly NewProject[],
+  where: { file: string; sheet: string },
+  /** projectIssues of an added project, when already known (the import's head start) */
+  known?: ReadonlyMap<NewProject, Issue[]>,
+): Issue[] {
   const issues: Issue[] = [];
   const at = (rowNumber: number, i: Issue): Issue => ({ file: where.file, sheet: where.sheet, row: rowNumber, message: i.message });
   // a changed project: what the change introduces (old values it leaves alone do not block it)
   for (const c of diff.changed) for (const i of projectEditIssues(c.existing, c.patch)) issues.push(at(c.row.rowNumber, i));
   const problemOf = textProblemsOnce();
-  for (const p of added) for (const i of projectIssues(p.fields, problemOf)) issues.push(at(p.rowNumber, i));
+  for (const p of added) for (const i of known?.get(p) ?? projectIssues(p.fields, problemOf)) issues.push(at(p.rowNumber, i));
   // rows of one file never clash (the parser refuses that), but a new 序号 or name may be one
   // that a project of the plan missing from the file still holds
   const absent = identityIndex(diff.absent);

@@ -12,8 +12,8 @@ export interface AnnexMeta {
 export const annexParser: ImportParser<ImportedProject, AnnexMeta> = {
   kind: 'annex',
   columns: IMPORT_COLUMNS,
-  parse(grid, fileName, progress) {
-    const p = parseAnnexWorkbook(grid, fileName, progress);
+  parse(grid, fileName, progress, onRows) {
+    const p = parseAnnexWorkbook(grid, fileName, progress, onRows);
     return {
       kind: 'annex',
       fileName,

@@ -11,18 +11,19 @@ import type { ServiceContext } from '../../context';
 import { batchLog } from '../../history/change-writer';
 import { insertPlan } from '../../repositories/plans-repo';
 import {
-  insertProject,
-  insertSite,
+  insertProjects,
+  insertSites,
   listProjects,
   listSites,
   updateProjectFields,
   type ProjectField,
+  type SiteInsertRow,
 } from '../../repositories/projects-repo';
 import { applySiteChanges } from '../../services/site-service';
 import { findPlaceId } from '../../repositories/reference-repo';
 import type { ImportedProject } from '../../xlsx/annex-import';
 import { defineKind, type ApplyOutcome, type ImportPlan, type ParsedWorkbook } from '../kind';
-import { derivations, diffImport, diffIssues, newProjectInput, type ChangedProject, type NewProject } from './annex-diff';
+import { annexHead, annexHeadRows, derivations, diffImport, diffIssues, newProjectInput, type AnnexHead, type ChangedProject, type NewProject } from './annex-diff';
 import { annexParser, type AnnexMeta } from './annex-parser';
 import { diffSites, siteLabel, type SitePlan } from './annex-sites';
 import { resolveTarget, type PlanTarget } from './annex-target';
@@ -95,13 +96,19 @@ function toPreview(parsed: ParsedWorkbook<ImportedProject, AnnexMeta>, payload: 
   };
 }
 
-function annexDiff(ctx: ServiceContext, parsed: ParsedWorkbook<ImportedProject, AnnexMeta>, options: { planId?: number; planTitle?: string }): ImportPlan<AnnexPayload> {
+function annexDiff(
+  ctx: ServiceContext,
+  parsed: ParsedWorkbook<ImportedProject, AnnexMeta>,
+  options: { planId?: number; planTitle?: string },
+  head?: AnnexHead,
+): ImportPlan<AnnexPayload> {
   const target = resolveTarget(ctx, { fileName: parsed.fileName, planTitle: parsed.meta.planTitle, years: parsed.rows }, options);
   const existing = target.kind === 'existing' ? listProjects(ctx.db, target.plan.id) : [];
-  const derive = derivations();
+  const derive = head?.derive ?? derivations();
   const diff = diffImport(existing, parsed.rows, derive);
-  const added = diff.added.map((row) => newProjectInput(row, derive));
-  const issues = diffIssues(diff, added, { file: parsed.fileName, sheet: parsed.sheet });
+  // rows sent ahead by the worker were worked out during the parse (the same pure functions)
+  const added = diff.added.map((row) => head?.inputs.get(row) ?? newProjectInput(row, derive));
+  const issues = diffIssues(diff, added, { file: parsed.fileName, sheet: parsed.sheet }, head?.issues);
   if (target.kind === 'new') for (const i of planTitleIssues(target.plan)) issues.push({ file: parsed.fileName, message: i.message });
   if (issues.length > 0) {
     throw new ApiError('bad_file', `${parsed.fileName}：发现 ${issues.length} 处问题，未导入任何数据。`, issues);
@@ -166,14 +173,21 @@ function annexApply(ctx: ServiceContext, p: AnnexPayload, batchId: string, progr
     }
     return id;
   };
+  // many rows a statement (insertProjects): the same rows and ids as one insert after another
   const projectIds: number[] = [];
-  const siteIds: number[] = [];
-  for (const n of p.added) {
-    const id = insertProject(ctx.db, planId, n.fields);
-    projectIds.push(id);
-    for (const s of n.sites) siteIds.push(insertSite(ctx.db, id, s, placeId(s.town, s.village)));
-    tick();
+  const siteRows: SiteInsertRow[] = [];
+  const CHUNK = 500;
+  for (let at = 0; at < p.added.length; at += CHUNK) {
+    const chunk = p.added.slice(at, at + CHUNK);
+    const ids = insertProjects(ctx.db, planId, chunk.map((n) => n.fields));
+    chunk.forEach((n, i) => {
+      const id = ids[i] ?? 0;
+      projectIds.push(id);
+      for (const s of n.sites) siteRows.push({ projectId: id, site: s, placeId: placeId(s.town, s.village) });
+      tick();
+    });
   }
+  const siteIds = insertSites(ctx.db, siteRows);
   // logged as stored, in two statements (projects first: an undo deletes the sites first)
   log.insertedRows('project', projectIds, 'id');
   log.insertedRows('site', siteIds, 'project_id');
@@ -189,6 +203,7 @@ function annexApply(ctx: ServiceContext, p: AnnexPayload, batchId: string, progr
 
 export const annexKind = defineKind({
   parser: annexParser,
+  headStart: { begin: annexHead, rows: annexHeadRows },
   diff: annexDiff,
   fingerprint: annexFingerprint,
   apply: annexApply,
