@@ -21,6 +21,8 @@ declare global {
   interface Window {
     /** set by public/early-register.js (browser mode) */
     earlyRequests?: Partial<Record<EarlyMethod, EarlyReply>>;
+    /** set by main.tsx as the bundle starts: early-register.js, arriving after that, does nothing */
+    appStarted?: boolean;
   }
 }
 

@@ -6,7 +6,9 @@ import { startRegister } from './start-register';
 import './styles.css';
 
 // The register's rows are asked for before React renders (start-register.ts): the answer
-// travels while the first render runs.
+// travels while the first render runs. From here on public/early-register.js (async) must not
+// ask as well, should it arrive late.
+window.appStarted = true;
 startRegister(window.location.hash);
 
 const root = document.getElementById('root');

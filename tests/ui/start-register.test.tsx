@@ -99,6 +99,24 @@ describe('start-register', () => {
     expect(window.registerEarly).toBeUndefined();
   });
 
+  it('early-register.js (async) asks nothing once the bundle has started: the app has asked itself', () => {
+    const source = fs.readFileSync(path.resolve(__dirname, '../../src/ui/public/early-register.js'), 'utf8');
+    const fetchStub = vi.fn(() => new Promise<Response>(() => undefined));
+    vi.stubGlobal('fetch', fetchStub);
+    window.appStarted = true;
+    try {
+      delete window.registerEarly;
+      delete window.earlyRequests;
+      new Function(source)();
+      expect(fetchStub).not.toHaveBeenCalled();
+      expect(window.registerEarly).toBeUndefined();
+      expect(window.earlyRequests).toBeUndefined();
+    } finally {
+      delete window.appStarted;
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('early-register.js reads the same input from every hash as the app does', () => {
     const source = fs.readFileSync(path.resolve(__dirname, '../../src/ui/public/early-register.js'), 'utf8');
     const fetchStub = vi.fn(() => new Promise<Response>(() => undefined));

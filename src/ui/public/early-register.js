@@ -11,7 +11,8 @@
 // first render, which runs synchronously after the bundle, can show it without waiting a tick.
 // The desktop app (window.api) asks over IPC from start-register.ts; this does nothing there.
 (function () {
-  if (window.api) return;
+  // the desktop app asks over IPC; and once the bundle runs (main.tsx), the app asks itself
+  if (window.api || window.appStarted) return;
 
   function post(method, body) {
     var entry = { settled: null, reply: null };
