@@ -2,6 +2,8 @@
 // the table draws a window of rows, yet scrolling reaches the last project, a search and the
 // totals cover every project, the keyboard walks the rows, a project opens, and print media
 // draws every row.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import { EMPTY_FILTER, matchesFilter, totals } from '../../src/ui/register/register-table';
@@ -113,6 +115,7 @@ test.describe(`项目台账 with ${N} projects`, () => {
   });
 
   test('printing draws every row, then the window again', async ({ page }) => {
+    test.setTimeout(120_000); // laying out 3,000 rows for print, twice, and a PDF of them
     const register = new RegisterPage(page);
     await register.open();
     // what window.print(), Ctrl+P and Electron's print send before laying the page out
@@ -124,6 +127,14 @@ test.describe(`项目台账 with ${N} projects`, () => {
     // print media (a PDF export emulates it) also draws every row
     await page.emulateMedia({ media: 'print' });
     await expect(register.rows).toHaveCount(N);
+    expect(await register.totalsBelowLastRow()).toBe(true);
+    // on paper, every page has the column headers (Chromium repeats no button) and the totals row
+    const pdfPath = path.join(test.info().outputDir, 'register-3000.pdf');
+    await page.pdf({ path: pdfPath, format: 'A4', landscape: true, pageRanges: '1-2' });
+    for (const pageNo of ['1', '2']) {
+      const text = execFileSync('pdftotext', ['-f', pageNo, '-l', pageNo, pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+      for (const words of ['序号', '项目名称', '投资估算（万元）', '建设年限', `合计（${N}个项目`]) expect(text, `page ${pageNo}`).toContain(words);
+    }
   });
 
   test('axe: the windowed table has no serious or critical violation', async ({ page }) => {

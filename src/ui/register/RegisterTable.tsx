@@ -341,10 +341,16 @@ export function RegisterTable(props: RegisterTableProps) {
                   aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   {key !== null ? (
-                    <button type="button" className="th-sort" onClick={() => onSort(key)}>
-                      {label}
-                      <span className="sort-mark">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
-                    </button>
+                    <>
+                      <button type="button" className="th-sort" onClick={() => onSort(key)}>
+                        {label}
+                        <span className="sort-mark">{active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}</span>
+                      </button>
+                      {/* the label on paper: Chromium leaves buttons out of the header row it repeats on every page */}
+                      <span className="th-print" aria-hidden="true">
+                        {label}
+                      </span>
+                    </>
                   ) : (
                     c.label
                   )}

@@ -76,6 +76,13 @@ export class RegisterPage {
     return this.page.getByTestId('total-row');
   }
 
+  /** whether the totals row is laid out after the last project row (a cell: sticky cells move, their row does not) */
+  async totalsBelowLastRow(): Promise<boolean> {
+    const last = await this.rows.last().boundingBox();
+    const total = await this.totalInvestment.boundingBox();
+    return last !== null && total !== null && total.y >= last.y + last.height - 1;
+  }
+
   /** the table's scroller: a windowed register draws the rows around its scroll position */
   get scroller(): Locator {
     return this.page.locator('.table-wrap');
