@@ -4,7 +4,7 @@
 // answers are usually in before it, so the banner and the picker are drawn in the first frame.
 // Each is taken once; a later load (a reload, another page) asks afresh. The desktop app
 // (window.api) has none: the script does nothing there.
-import type { ApiOutput } from '../domain/api/contract';
+import type { ApiMethod, ApiOutput } from '../domain/api/contract';
 import { ApiError } from '../domain/api/errors';
 import { NO_CONNECTION, resultOf, type HttpReply } from './api-client';
 import type { EarlyAnswer } from './components/use-api';
@@ -12,7 +12,7 @@ import type { EarlyAnswer } from './components/use-api';
 /** the methods early-register.js sends, always with the input {} */
 export type EarlyMethod = 'meta.get' | 'plans.list';
 
-interface EarlyReply {
+export interface EarlyReply {
   reply: Promise<HttpReply>;
   settled: HttpReply | null;
 }
@@ -26,11 +26,12 @@ declare global {
   }
 }
 
-/** early-register.js's request for `method` (input {}), once; null when there is none. */
-export function takeEarly<M extends EarlyMethod>(method: M): EarlyAnswer<ApiOutput<M>> | null {
-  const early = window.earlyRequests?.[method];
-  if (!early) return null;
-  delete window.earlyRequests?.[method];
+/**
+ * The answer of a request early-register.js sent: its value at once when the reply is already
+ * read (the first render shows it without waiting a tick), else a promise noting the value when
+ * it comes; a failed fetch is "no connection". Shared with start-register.ts.
+ */
+export function answerOf<M extends ApiMethod>(early: EarlyReply): EarlyAnswer<ApiOutput<M>> {
   if (early.settled) {
     try {
       const value = resultOf<M>(early.settled);
@@ -41,14 +42,31 @@ export function takeEarly<M extends EarlyMethod>(method: M): EarlyAnswer<ApiOutp
       return { promise: failed };
     }
   }
-  const promise = early.reply.then(
-    (reply) => resultOf<M>(reply),
-    () => {
-      throw new ApiError('internal', NO_CONNECTION);
-    },
+  return noted(
+    early.reply.then(
+      (reply) => resultOf<M>(reply),
+      () => {
+        throw new ApiError('internal', NO_CONNECTION);
+      },
+    ),
   );
-  promise.catch(() => undefined);
-  const answer: EarlyAnswer<ApiOutput<M>> = { promise };
-  promise.then((value) => (answer.value = value), () => undefined);
+}
+
+/** An answer that notes its value beside the promise once it has come. */
+export function noted<T>(promise: Promise<T>): EarlyAnswer<T> {
+  const answer: EarlyAnswer<T> = { promise };
+  // a failure is the taker's to show when it takes the promise; until then it is not "unhandled"
+  promise.then(
+    (value) => (answer.value = value),
+    () => undefined,
+  );
   return answer;
+}
+
+/** early-register.js's request for `method` (input {}), once; null when there is none. */
+export function takeEarly<M extends EarlyMethod>(method: M): EarlyAnswer<ApiOutput<M>> | null {
+  const early = window.earlyRequests?.[method];
+  if (!early) return null;
+  delete window.earlyRequests?.[method];
+  return answerOf<M>(early);
 }

@@ -5,8 +5,8 @@
 // it once (use-register-rows.ts); any later load (a reload, coming
 // back from a project page after an edit) asks afresh, so nothing stale is ever shown.
 import type { ApiInput, ApiOutput } from '../domain/api/contract';
-import { ApiError } from '../domain/api/errors';
-import { NO_CONNECTION, resultOf, send, type HttpReply } from './api-client';
+import { send } from './api-client';
+import { answerOf, noted, type EarlyReply } from './early-requests';
 import type { EarlyAnswer } from './components/use-api';
 import { parseRoute } from './router';
 
@@ -22,45 +22,18 @@ export function firstWindowRows(height: number): number {
 declare global {
   interface Window {
     /** set by public/early-register.js (browser mode): the register's request, sent before the bundle ran */
-    registerEarly?: { key: string; reply: Promise<HttpReply>; settled: HttpReply | null };
+    registerEarly?: EarlyReply & { key: string };
   }
 }
 
 let started: { key: string; answer: EarlyAnswer<RowsOutput> } | null = null;
-
-/** An answer that notes its value beside the promise once it has come. */
-function noted(promise: Promise<RowsOutput>): EarlyAnswer<RowsOutput> {
-  const answer: EarlyAnswer<RowsOutput> = { promise };
-  // a failure is the page's to show when it takes the promise; until then it is not "unhandled"
-  promise.then(
-    (value) => (answer.value = value),
-    () => undefined,
-  );
-  return answer;
-}
 
 /** The reply early-register.js already has or awaits for this input, else a new request. */
 function rowsFor(input: RowsInput): EarlyAnswer<RowsOutput> {
   const early = window.registerEarly;
   delete window.registerEarly;
   if (!early || early.key !== JSON.stringify(input)) return noted(send('register.first', { ...input, rows: firstWindowRows(window.innerHeight) }));
-  if (early.settled) {
-    // already read: the first render can show it (or its error) without waiting a tick
-    try {
-      const value = resultOf<'register.first'>(early.settled);
-      return { promise: Promise.resolve(value), value };
-    } catch (e) {
-      return noted(Promise.reject(e));
-    }
-  }
-  return noted(
-    early.reply.then(
-      (reply) => resultOf<'register.first'>(reply),
-      () => {
-        throw new ApiError('internal', NO_CONNECTION);
-      },
-    ),
-  );
+  return answerOf<'register.first'>(early);
 }
 
 /** The input the register page will ask with for this hash, or null when the hash is not the register. */

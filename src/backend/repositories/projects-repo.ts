@@ -186,27 +186,45 @@ export function metricsJsonAheadOf(m: ScaleMetrics): void {
 }
 
 /**
+ * Inserts `list` as `table` rows, `rowsPer` rows a statement, with the ids SQLite would give
+ * one insert after another (MAX(id) + 1 on): the row's values after its id come from `values`.
+ * Returns the ids in the order of `list`, or null past the safe-integer range (then the caller
+ * inserts one at a time). Call it inside a write transaction.
+ */
+function bulkInsert<T>(
+  db: Database.Database,
+  table: 'project' | 'site',
+  columns: readonly string[],
+  rowsPer: number,
+  list: readonly T[],
+  values: (row: T, into: unknown[]) => void,
+): number[] | null {
+  const first = nextIds(db, table, list.length);
+  if (first === null) return null;
+  for (let at = 0; at < list.length; at += rowsPer) {
+    const chunk = list.slice(at, at + rowsPer);
+    const args: unknown[] = [];
+    chunk.forEach((row, i) => {
+      args.push(first + at + i);
+      values(row, args);
+    });
+    stmt(db, bulkSql(table, columns, chunk.length)).run(args);
+  }
+  return list.map((_, i) => first + i);
+}
+
+/**
  * insertProject for many rows at once (an import's thousands of new projects): the same rows,
  * with the same ids as one insertProject after another, in a few dozen multi-row INSERTs
  * instead of one statement per row. Returns the ids in the order of `list`. Call it inside a
  * write transaction: the ids are taken from MAX(id).
  */
 export function insertProjects(db: Database.Database, planId: number, list: readonly ProjectInsert[]): number[] {
-  const first = nextIds(db, 'project', list.length);
-  if (first === null) return list.map((p) => insertProject(db, planId, p));
-  const ids = list.map((_, i) => first + i);
-  for (let at = 0; at < list.length; at += BULK_ROWS) {
-    const n = Math.min(BULK_ROWS, list.length - at);
-    const values: unknown[] = [];
-    for (let i = at; i < at + n; i++) {
-      const p = list[i];
-      if (!p) continue;
-      values.push(ids[i], planId);
-      for (const f of PROJECT_FIELDS) values.push(f === 'metrics' ? (metricsJsonAhead.get(p.metrics) ?? toColumnValue(f, p.metrics)) : p[f]);
-    }
-    stmt(db, bulkSql('project', BULK_PROJECT_COLUMNS, n)).run(values);
-  }
-  return ids;
+  const ids = bulkInsert(db, 'project', BULK_PROJECT_COLUMNS, BULK_ROWS, list, (p, into) => {
+    into.push(planId);
+    for (const f of PROJECT_FIELDS) into.push(f === 'metrics' ? (metricsJsonAhead.get(p.metrics) ?? toColumnValue(f, p.metrics)) : p[f]);
+  });
+  return ids ?? list.map((p) => insertProject(db, planId, p));
 }
 
 export interface SiteInsertRow {
@@ -219,22 +237,11 @@ const BULK_SITE_COLUMNS = ['id', 'project_id', 'seq', 'place_id', 'town', 'villa
 
 /** insertSite for many rows at once, as insertProjects does it; the ids in the order of `list`. */
 export function insertSites(db: Database.Database, list: readonly SiteInsertRow[]): number[] {
-  const first = nextIds(db, 'site', list.length);
-  if (first === null) return list.map((r) => insertSite(db, r.projectId, r.site, r.placeId));
-  const ids = list.map((_, i) => first + i);
-  const rowsPer = BULK_ROWS * 2; // half the columns of a project
-  for (let at = 0; at < list.length; at += rowsPer) {
-    const n = Math.min(rowsPer, list.length - at);
-    const values: unknown[] = [];
-    for (let i = at; i < at + n; i++) {
-      const r = list[i];
-      if (!r) continue;
-      const s = r.site;
-      values.push(ids[i], r.projectId, s.seq, r.placeId, s.town, s.village, s.address, s.scaleText, s.budgetYuan, s.startYear, s.endYear);
-    }
-    stmt(db, bulkSql('site', BULK_SITE_COLUMNS, n)).run(values);
-  }
-  return ids;
+  // half the columns of a project: twice the rows a statement
+  const ids = bulkInsert(db, 'site', BULK_SITE_COLUMNS, BULK_ROWS * 2, list, ({ projectId, site: s, placeId }, into) => {
+    into.push(projectId, s.seq, placeId, s.town, s.village, s.address, s.scaleText, s.budgetYuan, s.startYear, s.endYear);
+  });
+  return ids ?? list.map((r) => insertSite(db, r.projectId, r.site, r.placeId));
 }
 
 export function updateProjectFields(db: Database.Database, id: number, patch: Partial<ProjectInsert>): void {
