@@ -32,6 +32,9 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // Chromium's own address-bar popup and top-chrome WebUI, one renderer per new window:
+        // not in Electron, and on 2 cores it competes with the page under test (bench/browser.ts)
+        '--disable-features=WebUIOmniboxPopup,PreloadTopChromeWebUI',
       ],
     },
   },

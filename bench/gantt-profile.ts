@@ -3,7 +3,7 @@
 // same warm-up as the bench, then Chromium's CPU profiler and a timeline trace around the
 // mount and around a scroll; prints self time per function and time per rendering phase.
 import fs from 'node:fs';
-import { chromium } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { benchHtml } from './gantt.bench';
 
 interface ProfileNode {
@@ -37,7 +37,7 @@ function selfTimes(p: Profile): [string, number][] {
 const rows = Number(process.argv[2] ?? 137);
 const lib: 'ours' | 'frappe' = process.argv[3] === 'frappe' ? 'frappe' : 'ours';
 const html = await benchHtml();
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await launchBenchBrowser();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.setContent(html, { waitUntil: 'load' });
 await page.evaluate((w) => window.ganttBench!.warm(w), lib);

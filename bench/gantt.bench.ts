@@ -22,7 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { build } from 'vite';
 import type { BenchResults, GanttFigures } from './results';
 
@@ -150,11 +151,7 @@ export async function benchHtml(): Promise<string> {
 export async function run(): Promise<BenchResults> {
   const gantt: GanttFigures = {};
   const html = await benchHtml();
-  const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBenchBrowser(['--js-flags=--expose-gc']);
   try {
     console.log('Gantt bench (Chromium, ms; median of %d fresh pages, %d at 10,000 rows; frames = requestAnimationFrame deltas while scrolling %d px/frame)', REPS, REPS_10K, SCROLL_STEP);
     // warm-up, discarded: the first page in a browser pays for loading the CJK font files

@@ -18,7 +18,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { launchBenchBrowser } from './browser';
 import { openBackend } from '../src/backend/backend';
 import { EMPTY_FILTER, matchesFilter } from '../src/ui/register/register-table';
 import { buildRegisterDb, REGISTER_DB_TODAY } from '../tests/fixtures/register-db';
@@ -153,11 +154,7 @@ export async function run(): Promise<BenchResults> {
   const big = buildRegisterDb({ projects: ROWS, dbPath: path.join(dir, 'register-10k.db') });
   console.log(`web build and ${ROWS}-project database in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const plan = await keystrokePlan(big.dbPath);
-  const executablePath = fs.existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-  const browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchBenchBrowser();
   const servers: BenchServer[] = [];
   try {
     const seeded = await startBenchServer({ dbPath: path.join(dir, 'seeded.db'), webRoot, today: REGISTER_DB_TODAY });

@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
-import { EMPTY_FILTER, matchesFilter, totals } from '../../src/ui/register/register-table';
+import { totalsOf } from '../../src/domain/register-totals';
+import { EMPTY_FILTER, matchesFilter } from '../../src/ui/register/register-table';
 import { formatWan } from '../../src/domain/money';
 import { openBackend } from '../../src/backend/backend';
 import { fixedClock } from '../../src/backend/clock';
@@ -73,7 +74,7 @@ test.describe(`项目台账 with ${N} projects`, () => {
     expect(expected.length).toBeGreaterThan(100);
     await register.search.fill(text);
     await expect(register.totalRow).toContainText(`筛选合计（${expected.length} 个项目`);
-    await expect(register.totalInvestment).toHaveText(formatWan(totals(expected).investmentYuan));
+    await expect(register.totalInvestment).toHaveText(formatWan(totalsOf(expected).investmentYuan));
     await expect(register.table).toHaveAttribute('aria-rowcount', String(expected.length + 2));
     expect(await drawn(register)).toBeLessThan(80);
     for (const name of await register.rows.locator('a.project-link').allInnerTexts()) expect(name).toContain(text);

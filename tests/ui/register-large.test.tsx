@@ -9,7 +9,8 @@ import { openBackend } from '../../src/backend/backend';
 import { fixedClock } from '../../src/backend/clock';
 import RegisterPage from '../../src/ui/pages/RegisterPage';
 import { startRegister } from '../../src/ui/start-register';
-import { EMPTY_FILTER, matchesFilter, totals } from '../../src/ui/register/register-table';
+import { totalsOf } from '../../src/domain/register-totals';
+import { EMPTY_FILTER, matchesFilter } from '../../src/ui/register/register-table';
 import { buildRegisterDb, REGISTER_DB_TODAY } from '../fixtures/register-db';
 import { state } from './helpers/real-backend';
 
@@ -80,7 +81,7 @@ describe(`register with ${N} projects`, () => {
     await waitFor(() => expect(screen.getByTestId('total-row').textContent).toContain(`筛选合计（${expected.length} 个项目`));
     expect(rows().length).toBeLessThan(60);
     expect(rows().every((r) => r.textContent?.includes(text))).toBe(true);
-    expect(screen.getByTestId('total-investment').textContent).toBe(formatWan(totals(expected).investmentYuan));
+    expect(screen.getByTestId('total-investment').textContent).toBe(formatWan(totalsOf(expected).investmentYuan));
     expect(table().getAttribute('aria-rowcount')).toBe(String(expected.length + 2));
 
     fireEvent.change(screen.getByRole('combobox', { name: '类别' }), { target: { value: '殡葬' } });

@@ -173,11 +173,31 @@ describe('useRegisterRows with an early answer', () => {
     expect(result.current.first?.projectCount).toBe(500);
     expect(result.current.first?.totals).toEqual({ count: 500, investmentYuan: 125_250_000, shareYuan: 125_250_000, siteCount: 500, completedInvestmentYuan: 5000 });
     expect(result.current.first?.lightCounts).toEqual({ red: 250, yellow: 0, green: 250, done: 0, grey: 0 });
+    // the page's header and filter labels, before every row is here
+    expect(result.current.head?.plan).toEqual(big.plan);
+    expect(result.current.projectCount).toBe(500);
+    expect(result.current.lightCounts).toEqual({ red: 250, yellow: 0, green: 250, done: 0, grey: 0 });
     expect(result.current.loading).toBe(true);
     await waitFor(() => expect(result.current.data?.projects).toEqual(big.projects));
     expect(result.current.first).toBeNull();
+    expect(result.current.projectCount).toBe(500);
+    expect(result.current.lightCounts).toEqual({ red: 250, yellow: 0, green: 250, done: 0, grey: 0 });
     expect(result.current.loading).toBe(false);
     expect(sent.calls).toEqual([{ method: 'register.columns', input: {} }]);
+  });
+
+  it('a large plan opened on a filtered or sorted view: no first window (it is in the default order), every row then', async () => {
+    const big = register(500);
+    early('{}', { ok: true, result: firstAnswer(big, 40) });
+    sent.replies.set('register.columns', packRegisterRows(big));
+    startRegister('#/');
+    const { result } = renderHook(() => useRegisterRows(undefined, { showFirstWindow: false }));
+    expect(result.current.first).toBeNull();
+    expect(result.current.head).toBeNull();
+    expect(result.current.projectCount).toBe(0);
+    await waitFor(() => expect(result.current.data?.projects).toEqual(big.projects));
+    expect(result.current.head?.plan).toEqual(big.plan);
+    expect(result.current.projectCount).toBe(500);
   });
 
   it('asks for every row again on reload', async () => {

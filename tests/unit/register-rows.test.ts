@@ -5,7 +5,7 @@ import { openBackend } from '../../src/backend/backend';
 import { REGISTER_PROJECT_KEYS, type RegisterRow } from '../../src/domain/api/register';
 import { unpackRegisterRows, type RegisterColumns } from '../../src/domain/api/register-columns';
 import { REGISTER_WHOLE_UP_TO } from '../../src/domain/api/register-first';
-import { lightCounts, totals } from '../../src/ui/register/register-table';
+import { lightCounts, totalsOf } from '../../src/domain/register-totals';
 import { buildRegisterDb, REGISTER_DB_PLAN_TITLE, REGISTER_DB_TODAY } from '../fixtures/register-db';
 import { openTempBackend, TEST_CLOCK } from './helpers/temp-db';
 
@@ -112,7 +112,7 @@ describe('register.first', () => {
       expect(projects).toEqual(bySeq.slice(0, 40));
       const { projects: _all, ...wholeSummary } = rows;
       expect(summary).toMatchObject(wholeSummary);
-      expect(first.totals).toEqual(totals(rows.projects));
+      expect(first.totals).toEqual(totalsOf(rows.projects));
       expect(first.lightCounts).toEqual(lightCounts(rows.projects));
       // smaller than every row by far
       expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(await b.send('register.columns', {})).length / 5);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProjectRow } from '../../src/domain/api/register';
 import type { Facts } from '../../src/domain/facts/project-facts';
-import { autoExpanded, EMPTY_FILTER, isFiltered, registerOrder, lightCounts, matchesFilter, nextSort, sortRows, totals } from '../../src/ui/register/register-table';
+import { lightCounts, totalsOf } from '../../src/domain/register-totals';
+import { autoExpanded, EMPTY_FILTER, isFiltered, registerOrder, matchesFilter, nextSort, sortRows } from '../../src/ui/register/register-table';
 
 const NO_FACTS: Facts = {
   window: { startYear: 2021, endYear: 2025, startDate: null, endDate: null }, plannedStart: '2021-01-01', plannedEnd: '2025-12-31',
@@ -48,13 +49,13 @@ describe('register table', () => {
   });
 
   it('totals what is shown', () => {
-    expect(totals(rows)).toEqual({ count: 3, investmentYuan: 186_250_000, shareYuan: 186_250_000, siteCount: 57, completedInvestmentYuan: 1_000_000 });
-    expect(totals([])).toEqual({ count: 0, investmentYuan: 0, shareYuan: 0, siteCount: 0, completedInvestmentYuan: 0 });
+    expect(totalsOf(rows)).toEqual({ count: 3, investmentYuan: 186_250_000, shareYuan: 186_250_000, siteCount: 57, completedInvestmentYuan: 1_000_000 });
+    expect(totalsOf([])).toEqual({ count: 0, investmentYuan: 0, shareYuan: 0, siteCount: 0, completedInvestmentYuan: 0 });
   });
 
   it('a town filter totals the town share (本镇分摊), not the whole projects', () => {
     const inTown = rows.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, town: '公平镇' }));
-    expect(totals(inTown, '公平镇')).toMatchObject({ count: 1, investmentYuan: 39_000_000, shareYuan: 4_254_546, siteCount: 6 });
+    expect(totalsOf(inTown, '公平镇')).toMatchObject({ count: 1, investmentYuan: 39_000_000, shareYuan: 4_254_546, siteCount: 6 });
   });
 
   it('a search finds a village in the site list and opens that project only', () => {

@@ -1,13 +1,14 @@
 // Issue 10 item 1: a town's figure in the register is its own share, never a project's whole investment.
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, matchesFilter, siteHits, totals, townShareOf } from '../../src/ui/register/register-table';
+import { totalsOf, townShareOf } from '../../src/domain/register-totals';
+import { EMPTY_FILTER, matchesFilter, siteHits } from '../../src/ui/register/register-table';
 import { openTempBackend } from './helpers/temp-db';
 
 describe('register town shares (seed)', () => {
   it('the town totals over all towns add up to the plan total, 63,760万元', async () => {
     const b = openTempBackend();
     const view = await b.send('register.get', {});
-    const byTown = view.towns.map((town) => totals(view.projects.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, town })), town));
+    const byTown = view.towns.map((town) => totalsOf(view.projects.filter((r) => matchesFilter(r, { ...EMPTY_FILTER, town })), town));
     expect(byTown.reduce((n, t) => n + t.shareYuan, 0)).toBe(637_600_000);
     // before: summing whole projects per town gave far more than the plan
     expect(byTown.reduce((n, t) => n + t.investmentYuan, 0)).toBeGreaterThan(637_600_000);

@@ -5,27 +5,20 @@
 // show for the whole plan, computed on the server; the page then asks for register.columns
 // (every row, for scrolling, sorting and search) after its first frame is on screen.
 import type { TrafficLight } from '../facts/traffic-light';
+import { lightCounts, totalsOf, type RegisterTotals } from '../register-totals';
 import type { RegisterRow, RegisterRows } from './register';
 import { packRegisterRows, type RegisterColumns } from './register-columns';
 
 /** plans of up to this many projects are drawn whole (and sent whole in the first answer) */
 export const REGISTER_WHOLE_UP_TO = 300;
 
-/** The totals row of the unfiltered register (the same fields as the page's RegisterTotals). */
-export interface RegisterFirstTotals {
-  count: number;
-  investmentYuan: number;
-  shareYuan: number;
-  siteCount: number;
-  completedInvestmentYuan: number;
-}
-
 export interface RegisterFirst extends RegisterColumns {
   /** the rows are every project of the plan, in register.columns' order */
   complete: boolean;
   /** how many projects the plan has (rows hold the first `rows` of them when not complete) */
   projectCount: number;
-  totals: RegisterFirstTotals;
+  /** the totals row of the unfiltered register */
+  totals: RegisterTotals;
   /** how many projects have each light, for the light filter's option labels */
   lightCounts: Record<TrafficLight, number>;
 }
@@ -38,16 +31,7 @@ function defaultOrder(rows: readonly RegisterRow[]): number[] {
 
 export function firstAnswer(register: RegisterRows, window: number): RegisterFirst {
   const all = register.projects;
-  const totals: RegisterFirstTotals = { count: all.length, investmentYuan: 0, shareYuan: 0, siteCount: 0, completedInvestmentYuan: 0 };
-  const lightCounts: Record<TrafficLight, number> = { red: 0, yellow: 0, green: 0, done: 0, grey: 0 };
-  for (const r of all) {
-    totals.investmentYuan += r.investmentYuan;
-    totals.siteCount += r.siteCount;
-    totals.completedInvestmentYuan += r.facts.completedInvestmentYuan;
-    lightCounts[r.facts.light]++;
-  }
-  totals.shareYuan = totals.investmentYuan; // no town filter: the share is the whole
   const complete = all.length <= Math.max(window, REGISTER_WHOLE_UP_TO);
   const projects = complete ? all : defaultOrder(all).slice(0, window).flatMap((i) => all[i] ?? []);
-  return { ...packRegisterRows({ ...register, projects }), complete, projectCount: all.length, totals, lightCounts };
+  return { ...packRegisterRows({ ...register, projects }), complete, projectCount: all.length, totals: totalsOf(all), lightCounts: lightCounts(all) };
 }

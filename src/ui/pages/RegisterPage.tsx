@@ -14,7 +14,7 @@ import { rememberPlan, withPlan } from '../current-plan';
 import { DEFAULT_SORT, INITIAL_STATE, readSessionState, registerHash, stateFromQuery, writeSessionState } from '../register/register-state';
 import { afterPaintQuiet } from '../register/after-paint';
 import { RegisterTable, VIRTUAL_ABOVE } from '../register/RegisterTable';
-import { asLightFilter, EMPTY_FILTER, isFiltered, lightCounts, nextSort, type RegisterFilter, type SortKey, type SortState } from '../register/register-table';
+import { asLightFilter, EMPTY_FILTER, isFiltered, nextSort, type RegisterFilter, type SortKey, type SortState } from '../register/register-table';
 import { useRegisterRows, useShownRows } from '../register/use-register-rows';
 import { navigate, parseRoute } from '../router';
 import { toggled } from '../toggled';
@@ -59,14 +59,11 @@ function isDefaultView({ filter, sort }: { filter: RegisterFilter; sort: SortSta
 }
 
 export default function RegisterPage({ planId, light }: { planId?: number; light?: TrafficLight }) {
-  const { data, error, loading, reload, first: firstWindow } = useRegisterRows(planId);
   const [imports, setImports] = useState(0);
   const [initial] = useState(() => initialState(planId, light));
-  // a large plan's first window (the default order, unfiltered), shown while every row is still
-  // coming; not when the page opens on another view (a link's or the session's filter or sort)
-  const first = isDefaultView(initial) ? firstWindow : null;
-  const head = data ?? first?.summary ?? null;
-  const projectCount = data?.projects.length ?? first?.projectCount ?? 0;
+  // a large plan's first window is in the default order: not shown when the page opens on another
+  // view (a link's or the session's filter or sort)
+  const { data, error, loading, reload, first, head, projectCount, lightCounts: counts } = useRegisterRows(planId, { showFirstWindow: isDefaultView(initial) });
   const [filter, setFilter] = useState<RegisterFilter>(initial.filter);
   const [sort, setSort] = useState<SortState>(initial.sort);
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set(initial.expanded));
@@ -109,7 +106,6 @@ export default function RegisterPage({ planId, light }: { planId?: number; light
   // leaving (a project link, the menu): what is shown now is what the project page's 上一个/下一个 follow
   useEffect(() => () => pendingWrite.current?.(), []);
   const filtered = data !== null && rows.length !== data.projects.length;
-  const counts = useMemo(() => (data === null && first !== null ? first.lightCounts : lightCounts(data?.projects ?? [])), [data, first]);
   const shownPlan = head?.plan.id;
   useEffect(() => {
     // the Gantt, print and dashboard links follow the plan shown here

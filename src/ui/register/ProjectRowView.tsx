@@ -8,7 +8,7 @@ import { windowLabel } from '../../domain/schedule';
 import { percentLabel } from '../percent-label';
 import { ExpandableText } from './ExpandableText';
 import { LightTag } from './LightTag';
-import { townShareOf } from './register-table';
+import { townShareOf } from '../../domain/register-totals';
 
 export interface ProjectRowProps {
   row: RegisterRow;

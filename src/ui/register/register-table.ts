@@ -1,9 +1,10 @@
-// Pure logic of the register table: filtering, sorting and totals.
+// Pure logic of the register table: filtering and sorting (its totals: domain/register-totals.ts).
 // At 10,000 projects a keystroke must not re-sort or re-normalise: the page sorts once per
 // data load and sort (sortOrder), and each filter change is one pass over that order
 // (filterSorted) against the search index built once per data load (search-index.ts).
 import type { RegisterRow } from '../../domain/api/register';
 import { TRAFFIC_LIGHTS, type TrafficLight } from '../../domain/facts/traffic-light';
+import { addToTotals, noTotals, type RegisterTotals } from '../../domain/register-totals';
 import { buildSearchIndex, hitOf, normalise, type SearchIndex } from './search-index';
 
 export type SortKey = 'seq' | 'name' | 'category' | 'nature' | 'location' | 'investment' | 'window' | 'remark' | 'light' | 'percent';
@@ -64,16 +65,6 @@ export function autoExpanded(rows: readonly RegisterRow[], text: string): Set<nu
   if (needle === '') return new Set();
   const index = buildSearchIndex(rows);
   return new Set(rows.filter((_, i) => hitOf(index, i, needle) === 'sites').map((r) => r.id));
-}
-
-/** The town's own share of a project (本镇分摊), never its whole investment. */
-export function townShareOf(row: Pick<RegisterRow, 'townShares'>, town: string): number {
-  return row.townShares.find((t) => t.town === town)?.shareYuan ?? 0;
-}
-
-/** how many of the project's sites are in the town ('' for all of them) */
-export function townSiteCount(row: Pick<RegisterRow, 'townShares' | 'siteCount'>, town: string): number {
-  return town === '' ? row.siteCount : (row.townShares.find((t) => t.town === town)?.siteCount ?? 0);
 }
 
 /** The ordered, filtered project ids the register shows: 上一个/下一个 on the project page follow it. */
@@ -160,32 +151,6 @@ export function nextSort(current: SortState, key: SortKey): SortState {
   return current.key === key ? { key, dir: current.dir === 'asc' ? 'desc' : 'asc' } : { key, dir: 'asc' };
 }
 
-export interface RegisterTotals {
-  count: number;
-  /** 涉及项目总投资: whole projects, even when only one of their sites is in the filtered town */
-  investmentYuan: number;
-  /** 本镇分摊: the filtered town's share (town-share.ts); equals investmentYuan without a town filter */
-  shareYuan: number;
-  siteCount: number;
-  completedInvestmentYuan: number;
-}
-
-const NO_TOTALS: RegisterTotals = { count: 0, investmentYuan: 0, shareYuan: 0, siteCount: 0, completedInvestmentYuan: 0 };
-
-function addTo(t: RegisterTotals, r: RegisterRow, town: string): void {
-  t.count++;
-  t.investmentYuan += r.investmentYuan;
-  t.shareYuan += town ? townShareOf(r, town) : r.investmentYuan;
-  t.siteCount += townSiteCount(r, town);
-  t.completedInvestmentYuan += r.facts.completedInvestmentYuan;
-}
-
-export function totals(rows: readonly RegisterRow[], town = ''): RegisterTotals {
-  const t = { ...NO_TOTALS };
-  for (const r of rows) addTo(t, r, town);
-  return t;
-}
-
 export interface FilteredRows<R> {
   /** the rows shown, in the sorted order */
   rows: R[];
@@ -210,7 +175,7 @@ export function filterSorted<R extends RegisterRow>(
   const idx = needle === '' ? null : index();
   const rows: R[] = [];
   const opened = new Set<number>();
-  const t = { ...NO_TOTALS };
+  const t = noTotals();
   for (let k = 0; k < order.length; k++) {
     const i = order[k] ?? 0;
     const r = projects[i];
@@ -221,14 +186,7 @@ export function filterSorted<R extends RegisterRow>(
       if (hit === 'sites') opened.add(r.id);
     }
     rows.push(r);
-    addTo(t, r, f.town);
+    addToTotals(t, r, f.town);
   }
   return { rows, opened, totals: t };
-}
-
-/** how many rows have each light, for the filter's option labels */
-export function lightCounts(rows: readonly Pick<RegisterRow, 'facts'>[]): Record<TrafficLight, number> {
-  const counts: Record<TrafficLight, number> = { red: 0, yellow: 0, green: 0, done: 0, grey: 0 };
-  for (const r of rows) counts[r.facts.light]++;
-  return counts;
 }

@@ -22,7 +22,8 @@ import { send } from '../api-client';
 import { toApiError, type ApiState } from '../components/use-api';
 import { takeStartedRegister } from '../start-register';
 import { afterPaint } from './after-paint';
-import { filterSorted, sortOrder, type FilteredRows, type RegisterFilter, type RegisterTotals, type SortState } from './register-table';
+import { lightCounts, type RegisterTotals } from '../../domain/register-totals';
+import { filterSorted, sortOrder, type FilteredRows, type RegisterFilter, type SortState } from './register-table';
 import { SearchIndexBuilder } from './search-index';
 
 /** What the page shows of a large plan while its rows are still coming (the first answer's). */
@@ -39,6 +40,20 @@ export interface FirstWindow {
 export interface RegisterLoad extends ApiState<RegisterRows> {
   /** the first window while every row is still coming (null once they are here, or when there is none) */
   first: FirstWindow | null;
+  /** the plan's header (title, totals, categories, towns): from every row, or from the first window */
+  head: Omit<RegisterRows, 'projects'> | null;
+  /** how many projects the plan has, also before every row is here */
+  projectCount: number;
+  /** how many projects have each light, for the light filter's option labels */
+  lightCounts: Record<TrafficLight, number>;
+}
+
+export interface RegisterLoadOptions {
+  /**
+   * Whether a large plan's first window may be shown while its rows come: only when the page
+   * opens on the default view (unfiltered, 序号 ascending), the order the window is in.
+   */
+  showFirstWindow: boolean;
 }
 
 interface Load {
@@ -53,7 +68,7 @@ function unpacked({ plan, totalInvestmentYuan, siteCount, categories, towns, row
   return unpackRegisterRows({ plan, totalInvestmentYuan, siteCount, categories, towns, rows });
 }
 
-export function useRegisterRows(planId: number | undefined): RegisterLoad {
+export function useRegisterRows(planId: number | undefined, { showFirstWindow }: RegisterLoadOptions = { showFirstWindow: true }): RegisterLoad {
   const key = JSON.stringify(planId === undefined ? {} : { planId });
   // taken once, on the first render: later loads ask for every row
   const [early] = useState(() => {
@@ -115,12 +130,22 @@ export function useRegisterRows(planId: number | undefined): RegisterLoad {
     return first?.complete ? unpacked(first) : null;
   }, [columns, first]);
   const firstWindow = useMemo((): FirstWindow | null => {
-    if (data !== null || first === null || first.complete) return null;
+    if (!showFirstWindow || data !== null || first === null || first.complete) return null;
     const { projects, ...summary } = unpacked(first);
     return { summary, rows: projects, projectCount: first.projectCount, totals: first.totals, lightCounts: first.lightCounts };
-  }, [data, first]);
+  }, [showFirstWindow, data, first]);
+  const counts = useMemo(() => firstWindow?.lightCounts ?? lightCounts(data?.projects ?? NO_ROWS), [data, firstWindow]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data, error: load.error, loading: load.loading, reload, first: firstWindow };
+  return {
+    data,
+    error: load.error,
+    loading: load.loading,
+    reload,
+    first: firstWindow,
+    head: data ?? firstWindow?.summary ?? null,
+    projectCount: data?.projects.length ?? firstWindow?.projectCount ?? 0,
+    lightCounts: counts,
+  };
 }
 
 type Row = RegisterRows['projects'][number];
