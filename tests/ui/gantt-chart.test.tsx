@@ -135,6 +135,36 @@ describe('GanttChart', () => {
     expect(open).toHaveBeenCalledWith(Number(second.getAttribute('data-project-id')));
   });
 
+  it('after a long scroll the rows keep a tab stop, and Tab from the chart enters them at the first row in view', () => {
+    const { container } = render(<GanttChart data={data10k} groupBy="category" zoom="year" initialViewport={{ width: 1400, height: 700 }} />);
+    const scroller = container.querySelector<HTMLElement>('.gantt-scroller');
+    if (!scroller) throw new Error('no scroller');
+    const stops = () => [...container.querySelectorAll<HTMLElement>('.gantt-grid-col .gantt-row')].filter((r) => r.tabIndex === 0);
+    expect(stops().map((r) => r.dataset.rowIndex)).toEqual(['0']);
+    act(() => {
+      scroller.scrollTop = 5000 * 32;
+      fireEvent.scroll(scroller);
+    });
+    // row 0 is no longer drawn: without a stop among the rows drawn, Tab would step over the grid
+    expect(container.querySelector('[data-row-index="0"]')).toBeNull();
+    expect(stops()).toHaveLength(1);
+    act(() => scroller.focus());
+    act(() => {
+      fireEvent.keyDown(scroller, { key: 'Tab' });
+    });
+    expect(document.activeElement).toBe(container.querySelector('.gantt-grid-col [data-row-index="5000"]'));
+    expect(stops().map((r) => r.dataset.rowIndex)).toEqual(['5000']);
+    // back to the chart and Tab again: the row last focused, still in view
+    act(() => {
+      fireEvent.keyDown(document.activeElement ?? scroller, { key: 'ArrowDown' });
+    });
+    act(() => scroller.focus());
+    act(() => {
+      fireEvent.keyDown(scroller, { key: 'Tab' });
+    });
+    expect(document.activeElement).toBe(container.querySelector('.gantt-grid-col [data-row-index="5001"]'));
+  });
+
   it('keeps expanded rows and scroll for the session (issue 10, item 6)', () => {
     const data = syntheticGanttData(3, '2026-11-29', 4);
     const first = render(<GanttChart data={data} groupBy="category" zoom="year" viewKey="gantt.view:test" />);

@@ -7,6 +7,9 @@ import {
   blockOfRow,
   blockRows,
   overscanFor,
+  firstRowInView,
+  rowInView,
+  tabStopRow,
   covers,
   idleStep,
   mountNow,
@@ -144,5 +147,45 @@ describe('block maths', () => {
     const end = visibleBlocks(1e9, 748, RH, 143);
     expect(idleStep(r, targetRange(end, 1, n, o), end, 1, n, o)).toBe(r);
     expect(overscanFor(10_006)).toEqual(OVERSCAN);
+  });
+});
+
+describe('the grid\'s tab stop', () => {
+  const rows = 10_000;
+  it('is the row last focused while its block is mounted', () => {
+    expect(tabStopRow(3, { first: 0, last: 3 }, 0, RH, rows)).toBe(3);
+    expect(tabStopRow(40, { first: 2, last: 6 }, 2 * BLOCK_PX, RH, rows)).toBe(40);
+  });
+  it('after a long scroll (the focused row\'s block gone), is the first row in view', () => {
+    // scrolled to row 5000: block 625 and its neighbours are mounted, row 0's block is not
+    const mounted = { first: 624, last: 627 };
+    expect(tabStopRow(0, mounted, 5000 * RH, RH, rows)).toBe(5000);
+    // a row cut at the top edge is not the first in view
+    expect(tabStopRow(0, mounted, 5000 * RH + 5, RH, rows)).toBe(5001);
+  });
+  it('is always a mounted row, even when the scroll position is one event ahead of the blocks', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 20_000 }), fc.integer({ min: 0, max: 20_000 }), fc.integer({ min: 0, max: 800_000 }), fc.integer({ min: 0, max: 40 }), (n, focus, top, span) => {
+        const count = blockCount(n);
+        const first = Math.min(count - 1, blockOfRow(Math.floor(top / RH)));
+        const mounted = { first, last: Math.min(count - 1, first + span) };
+        const stop = tabStopRow(focus, mounted, top + 3000, RH, n);
+        const b = blockOfRow(stop);
+        return stop >= 0 && stop < n && b >= mounted.first && b <= mounted.last;
+      }),
+    );
+  });
+  it('no rows, no tab stop', () => {
+    expect(tabStopRow(0, { first: 0, last: -1 }, 0, RH, 0)).toBe(-1);
+  });
+  it('the first row in view and whether a row is wholly in view', () => {
+    expect(firstRowInView(0, RH, rows)).toBe(0);
+    expect(firstRowInView(RH * 10, RH, rows)).toBe(10);
+    expect(firstRowInView(RH * 10 + 1, RH, rows)).toBe(11);
+    expect(firstRowInView(RH * 1e6, RH, rows)).toBe(rows - 1);
+    expect(rowInView(10, RH * 10, RH * 5, RH)).toBe(true);
+    expect(rowInView(14, RH * 10, RH * 5, RH)).toBe(true);
+    expect(rowInView(15, RH * 10, RH * 5, RH)).toBe(false);
+    expect(rowInView(9, RH * 10, RH * 5, RH)).toBe(false);
   });
 });

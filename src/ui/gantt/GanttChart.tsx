@@ -15,7 +15,7 @@ import type { GanttData } from '../../domain/api/gantt';
 import { toggled } from '../toggled';
 import type { PaintIds } from './bar-svg';
 import { gridLineXs } from './block-markup';
-import { blockOfRow, rangeBlocks } from './block-window';
+import { blockOfRow, firstRowInView, rangeBlocks, rowInView, tabStopRow } from './block-window';
 import { ChartBlock, GridBlock, HoverBand, PaintDefs, TipLayer } from './GanttBlocks';
 import { GridHead } from './GanttGrid';
 import { gridWidthOf, loadPrefs, savePrefs, setColumnWidth, shownColumns, type ColumnKey, type GridPrefs } from './grid-columns';
@@ -187,8 +187,12 @@ export default function GanttChart({
     const top = i * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + room) el.scrollTop = top + rowHeight - room;
-    pendingFocus.current = i;
     win.sync(true);
+    // mounted already (sync renders at once): focus it now, as a render may not follow (the same
+    // row again); else once it has been rendered
+    const row = el.querySelector<HTMLElement>(`.gantt-grid-col [data-row-index="${i}"]`);
+    if (row) row.focus({ preventScroll: true });
+    else pendingFocus.current = i;
     setFocusIndex(i);
   };
 
@@ -228,6 +232,15 @@ export default function GanttChart({
       return;
     }
     if (e.target !== el) return;
+    if (e.key === 'Tab' && !e.shiftKey && !e.ctrlKey && !e.altKey && !e.metaKey && rows.length > 0) {
+      // Tab from the chart itself enters the rows at the row last focused if it is in view, else
+      // at the first row in view: never at a row scrolled far away (or not mounted at all)
+      e.preventDefault();
+      const room = Math.max(rowHeight, (el.clientHeight || viewport.height) - headHeight);
+      const last = Math.min(focusIndex, rows.length - 1);
+      focusRow(rowInView(last, el.scrollTop, room, rowHeight) ? last : firstRowInView(el.scrollTop, rowHeight, rows.length));
+      return;
+    }
     const page = Math.max(rowHeight, el.clientHeight - headHeight - rowHeight);
     const step = scale.zoom.unitWidth;
     const moves: Record<string, () => void> = {
@@ -277,7 +290,8 @@ export default function GanttChart({
     tips.set(row ? { row, index, x: r.left + 40, y: r.bottom - 10 } : null);
   };
 
-  const focusAt = Math.min(focusIndex, rows.length - 1);
+  // the scroll position as last seen (no layout read in render): a long scroll may have unmounted the row last focused
+  const focusAt = tabStopRow(focusIndex, win.range, view.current.scrollTop, rowHeight, rows.length);
   const focusBlock = blockOfRow(focusAt);
   const blocks = rangeBlocks(win.range);
   return (

@@ -124,3 +124,32 @@ export function rangeBlocks(r: BlockRange): number[] {
   for (let b = r.first; b <= r.last; b++) out.push(b);
   return out;
 }
+
+/**
+ * The row that is the grid's tab stop (tabindex 0): the row last focused while its block is
+ * mounted; else the first row in view. After a long scroll the last focused row's block is
+ * gone, and without a mounted tab stop Tab would step over every row.
+ */
+export function tabStopRow(focused: number, mounted: BlockRange, scrollTop: number, rowHeight: number, rowCount: number): number {
+  if (rowCount <= 0) return -1;
+  const focus = Math.min(Math.max(0, focused), rowCount - 1);
+  const b = blockOfRow(focus);
+  if (mounted.last < mounted.first) return focus;
+  if (b >= mounted.first && b <= mounted.last) return focus;
+  // kept inside the mounted rows: the scrollTop may be one scroll event behind the blocks
+  const lo = blockRows(mounted.first, rowCount).first;
+  const hi = blockRows(mounted.last, rowCount).last - 1;
+  return Math.min(hi, Math.max(lo, firstRowInView(scrollTop, rowHeight, rowCount)));
+}
+
+/** the first row whose top is at or below scrollTop (a row cut at the top edge is not it) */
+export function firstRowInView(scrollTop: number, rowHeight: number, rowCount: number): number {
+  if (rowCount <= 0 || rowHeight <= 0) return 0;
+  return Math.min(rowCount - 1, Math.max(0, Math.ceil(scrollTop / rowHeight - 1e-6)));
+}
+
+/** whether the row is wholly inside the body's view [scrollTop, scrollTop + viewHeight) */
+export function rowInView(row: number, scrollTop: number, viewHeight: number, rowHeight: number): boolean {
+  const top = row * rowHeight;
+  return top >= scrollTop && top + rowHeight <= scrollTop + viewHeight;
+}
