@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { GanttPageObject } from './pages/gantt-page';
+import { docShot } from './shots';
 
 const OUT = path.resolve('test-results');
-const SHOT = path.resolve('docs/screenshots/gantt-print-a3-grey.png');
 
 function pdfText(pdfPath: string): string {
   return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
@@ -31,7 +31,6 @@ test.describe('Gantt print (black and white)', () => {
   test('A3 PDF carries the status words, group totals and the grand total 63,760', async ({ page }) => {
     test.setTimeout(120_000);
     fs.mkdirSync(OUT, { recursive: true });
-    fs.mkdirSync(path.dirname(SHOT), { recursive: true });
     await page.setViewportSize({ width: 1366, height: 768 });
     const gantt = new GanttPageObject(page);
 
@@ -63,7 +62,7 @@ test.describe('Gantt print (black and white)', () => {
     expect(flat3).toContain('投资估算');
     expect(flat3).toContain('（万元）');
     execFileSync('pdftoppm', ['-gray', '-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', a3, path.join(OUT, 'gantt-print-a3-grey')]);
-    fs.copyFileSync(path.join(OUT, 'gantt-print-a3-grey.png'), SHOT);
+    fs.copyFileSync(path.join(OUT, 'gantt-print-a3-grey.png'), docShot('gantt-print-a3-grey.png'));
 
     // a repeated （续） header is not counted twice
     // grouped by town: each town shows its own share, and the towns still add up to 63,760

@@ -4,9 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { GanttPageObject } from './pages/gantt-page';
+import { docShot } from './shots';
 
 const OUT = path.resolve('test-results');
-const SHOTS = path.resolve('docs/screenshots');
 
 /** full project names straight from the seed, so the PDF check does not trust the UI */
 function seedNames(): string[] {
@@ -67,7 +67,6 @@ test.describe('Gantt', () => {
   });
 
   test('grouped by 镇街, the town headers show each town’s own share, adding up to the plan total', async ({ page }) => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     const gantt = new GanttPageObject(page);
     for (const [width, height] of [
       [1366, 768],
@@ -79,7 +78,7 @@ test.describe('Gantt', () => {
       await expect(gantt.groupHeaders.first()).toContainText('本镇分摊');
       // a project row's figure under a town is labelled as the whole project's, not the town's
       await expect(page.getByRole('columnheader', { name: '项目总投资（万元）' })).toBeVisible();
-      await page.screenshot({ path: path.join(SHOTS, `gantt-town-${width}.png`) });
+      await page.screenshot({ path: docShot(`gantt-town-${width}.png`) });
     }
     // the seed plan's 63,760万元, shared out over the towns (was 491,860万元)
     const total = (await gantt.groupTotalsWan()).reduce((a, b) => a + b, 0);

@@ -1,10 +1,10 @@
 // The project page as an officer uses it (issue 10): 类别 is a choice, unsaved edits meet a
 // 保存 / 不保存 / 取消 dialog, the save bar and "已保存" stay on a 1366×768 screen, 上一个 / 下一个
 // follow the register, and the text boxes grow with their text.
-import fs from 'node:fs';
 import { expect, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { RegisterPage } from './pages/register-page';
+import { docShot } from './shots';
 
 const NAME = '项目名称';
 
@@ -87,8 +87,7 @@ test.describe('项目详情', () => {
     await expect(project.toast).toBeVisible();
     await expect(project.toast).toHaveText('已保存');
     await expect(project.status).toContainText('已保存');
-    fs.mkdirSync('docs/screenshots', { recursive: true });
-    await page.screenshot({ path: 'docs/screenshots/project-saved-1366.png' });
+    await page.screenshot({ path: docShot('project-saved-1366.png') });
     await expect(project.toast).toBeHidden({ timeout: 5000 });
 
     // an invalid field at the top, the person at the bottom: Ctrl+S brings the field back
@@ -106,7 +105,7 @@ test.describe('项目详情', () => {
     await project.save();
     await expect(project.toast).toBeVisible();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: 'docs/screenshots/project-saved-1920.png' });
+    await page.screenshot({ path: docShot('project-saved-1920.png') });
   });
 
   test('上一个 / 下一个 follow the register’s filter and order, and ask about unsaved edits', async ({ page }) => {

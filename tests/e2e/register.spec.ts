@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 import { ProjectPage } from './pages/project-page';
 import { RegisterPage } from './pages/register-page';
+import { docShot } from './shots';
 
 test.describe('项目台账', () => {
   test('shows the plan: 15 projects and 63,760万元', async ({ page }) => {
@@ -95,9 +96,9 @@ test.describe('项目台账', () => {
     // written once the view has been still for a moment (not inside each keystroke's frames)
     await expect.poll(() => page.url()).toContain('town=%E5%85%AC%E5%B9%B3%E9%95%87');
     await page.setViewportSize({ width: 1366, height: 768 });
-    await page.screenshot({ path: 'docs/screenshots/register-town-1366.png' });
+    await page.screenshot({ path: docShot('register-town-1366.png') });
     await page.setViewportSize({ width: 1920, height: 1080 });
-    await page.screenshot({ path: 'docs/screenshots/register-town-1920.png' });
+    await page.screenshot({ path: docShot('register-town-1920.png') });
 
     await register.sortBy('本镇分摊（万元）');
     const order = await register.seqs();
