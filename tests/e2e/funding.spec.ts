@@ -9,6 +9,7 @@ import path from 'node:path';
 import { expect, test } from './fixtures';
 import { HAS_SOFFICE, rawRate, recalculatedSheets } from './libreoffice-recalc';
 import { FundingPageObject, SOURCES, type SummaryFigure } from './pages/funding-page';
+import { printedPdf } from './print-pdf';
 
 const PROJECT = '奉节县社会组织服务中心建设项目';
 const OPTION = `3. ${PROJECT}`;
@@ -135,6 +136,17 @@ test.describe('资金填报', () => {
     await expect(funding.grid.getByRole('rowheader').first()).toBeVisible();
     await expect(funding.cell(y2024, funding.col('市级补助', '到位'))).toHaveText('');
     await expect(funding.footerCell(funding.computedCol('合计计划'))).toHaveText('0');
+  });
+
+  test('printed, the whole table fits the page: every source and both rates, without the save bar', async ({ page }) => {
+    await page.goto('./#/funding?plan=1&project=3');
+    const funding = new FundingPageObject(page);
+    await expect(funding.grid).toHaveAccessibleName(`资金填报：${OPTION}`);
+    const printed = await printedPdf(page, 'funding-3');
+    // on screen the 1,500 px table scrolls; on paper its last columns were cut off
+    for (const head of ['中央补助', '社会投资', '合计', '到位率', '支付率']) expect(printed.flat).toContain(head);
+    expect(printed.flat).toContain('2025年000——'); // the last row to its 支付率
+    expect(printed.flat).not.toContain('放弃修改');
   });
 
   test('the project page links to its funding', async ({ page }) => {

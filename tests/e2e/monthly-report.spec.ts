@@ -7,6 +7,7 @@ import { expect, test } from './fixtures';
 import { GanttPageObject } from './pages/gantt-page';
 import { MonthlyReportPageObject } from './pages/monthly-report-page';
 import { RegisterPage } from './pages/register-page';
+import { printedPdf } from './print-pdf';
 
 const PROJECT = '奉节县村（社区）便民服务中心建设项目';
 // 55 sites, none with a budget: equal weights. (60 + 45 + 100) / 55 = 3.7 %
@@ -102,6 +103,19 @@ test.describe('月度填报', () => {
     await expect(report.problems).toBeHidden();
     await report.save();
     await expect(report.reportedCount).toHaveText('1');
+  });
+
+  test('printed, the grid is whole: every site of project 10 and the totals row, without the save bar', async ({ page }) => {
+    const report = new MonthlyReportPageObject(page);
+    await report.open('plan=1&project=10');
+    await expect(report.grid.locator('tbody [role="rowheader"]')).toHaveCount(55);
+    const printed = await printedPdf(page, 'monthly-report-10');
+    // the screen's scroll box holds ~15 rows: on paper, all 55 over two pages, the header on each
+    expect(printed.pages).toBeGreaterThanOrEqual(2);
+    for (const site of ['10-1公平镇万民村', '10-55']) expect(printed.flat).toContain(site);
+    expect(printed.flat).toContain('合计（55行）');
+    expect(printed.flat.match(/累计完成投资（万元）/g)?.length ?? 0).toBeGreaterThanOrEqual(printed.pages);
+    expect(printed.flat).not.toContain('放弃修改');
   });
 
   test('the project page: timeline with a link to the grid, and milestones that reach the Gantt', async ({ page }) => {
