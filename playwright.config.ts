@@ -1,9 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import fs from 'node:fs';
-
-// Debian's Chromium where present (Playwright cannot download its own browser here).
-const debianChromium = '/usr/bin/chromium';
-const executablePath = fs.existsSync(debianChromium) ? debianChromium : undefined;
+import { chromiumExecutable, QUIET_CHROMIUM_ARGS } from './tests/chromium';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -23,19 +19,8 @@ export default defineConfig({
     actionTimeout: 10_000,
     navigationTimeout: 20_000,
     launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // Chromium's own address-bar popup and top-chrome WebUI, one renderer per new window:
-        // not in Electron, and on 2 cores it competes with the page under test (bench/browser.ts)
-        '--disable-features=WebUIOmniboxPopup,PreloadTopChromeWebUI',
-      ],
+      executablePath: chromiumExecutable,
+      args: [...QUIET_CHROMIUM_ARGS, '--disable-quic'],
     },
   },
 });
