@@ -177,7 +177,9 @@ export async function run(): Promise<BenchResults> {
       if (n === 137) gantt.rows137 = figures;
       else if (n === 1_000) gantt.rows1000 = figures;
       else gantt.rows10000 = figures;
-      if (ours.renderMs >= frappe.renderMs || ours.frame.mean > frappe.frame.mean) console.log(`  ! not faster than frappe-gantt at ${n} rows`);
+      if (ours.renderMs >= frappe.renderMs) console.log(`  ! first render not faster than frappe-gantt at ${n} rows`);
+      // a mean above frappe-gantt's, with the same p95: a few longer frames, not a slower scroll (printed, not judged)
+      if (ours.frame.mean > frappe.frame.mean) console.log(`  ! scroll frame mean above frappe-gantt's at ${n} rows`);
     }
   } finally {
     await browser.close();

@@ -2,6 +2,7 @@
 // then one table of the figures against issue 9's targets.
 // `npm run bench -- --json FILE` also writes the figures as JSON (the shape is bench/results.ts).
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,16 +28,19 @@ if (files.length === 0) {
   process.exit(2);
 }
 
+/** the machine's load average (1 min) as a figure is printed: a busy machine shows here, not only in the figures */
+const load = (): string => `load ${os.loadavg()[0]?.toFixed(2) ?? '?'} on ${os.availableParallelism()} cores`;
+
 let results: BenchResults = {};
 for (const file of files) {
-  console.log(`\n=== ${file} ===`);
+  console.log(`\n=== ${file} === (${load()})`);
   const mod: unknown = await import(pathToFileURL(path.join(dir, file)).href);
   if (!isBenchModule(mod)) throw new Error(`${file} does not export run()`);
   results = mergeResults(results, await mod.run());
 }
 
 const verdicts = judge(results);
-console.log('\n=== against the targets (issue 9) ===');
+console.log(`\n=== against the targets (issue 9) === (${load()})`);
 console.log('| what | measured | target | |');
 console.log('|---|---|---|---|');
 for (const v of verdicts) console.log(`| ${v.what} | ${v.figure} | ${v.target} | ${v.met ? 'met' : 'MISSED'} |`);

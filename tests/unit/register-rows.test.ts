@@ -2,6 +2,7 @@
 // uses, with the same summary; and the N-project fixture the bench and the e2e use.
 import { describe, expect, it } from 'vitest';
 import { openBackend } from '../../src/backend/backend';
+import { memoKeys } from '../../src/backend/services/plan-facts-cache';
 import { REGISTER_PROJECT_KEYS, type RegisterRow } from '../../src/domain/api/register';
 import { unpackRegisterRows, type RegisterColumns } from '../../src/domain/api/register-columns';
 import { REGISTER_WHOLE_UP_TO } from '../../src/domain/api/register-first';
@@ -117,6 +118,28 @@ describe('register.first', () => {
       // smaller than every row by far
       expect(JSON.stringify(first).length).toBeLessThan(JSON.stringify(await b.send('register.columns', {})).length / 5);
       await expect(b.send('register.first', { rows: 0 })).rejects.toThrow();
+    } finally {
+      b.close();
+    }
+  });
+
+  it('any window, cut afresh from one memo per plan: windows of every size do not pile up in the server', async () => {
+    const n = REGISTER_WHOLE_UP_TO + 50;
+    const { dbPath } = buildRegisterDb({ projects: n });
+    const b = openBackend({ dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+    try {
+      const rows = await b.send('register.rows', {});
+      const bySeq = [...rows.projects].sort((a, c) => a.seq - c.seq);
+      for (const w of [1, 40, 349, 350, 1000]) {
+        const first = await b.send('register.first', { rows: w });
+        // a window as large as the plan is the whole plan, in register.columns' order
+        expect(first.complete).toBe(w >= n);
+        expect(unpackRegisterRows(first).projects).toEqual(w >= n ? rows.projects : bySeq.slice(0, w));
+        expect(first.totals).toEqual(totalsOf(rows.projects));
+      }
+      for (let w = 1; w <= 200; w++) await b.send('register.first', { rows: w });
+      const keys = memoKeys(b.ctxFor('cli').db);
+      expect(keys.filter((k) => k.startsWith('registerFirst'))).toEqual(['registerFirstBasis:1']);
     } finally {
       b.close();
     }

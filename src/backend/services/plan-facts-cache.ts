@@ -43,3 +43,8 @@ export function memoPerDbState<T>(db: Database.Database, key: string, today: str
   memo.set(key, { stamp, value });
   return value;
 }
+
+/** For tests: the keys memoised on this connection. */
+export function memoKeys(db: Database.Database): string[] {
+  return [...(memos.get(db)?.keys() ?? [])];
+}

@@ -3,7 +3,7 @@ import type { AppMeta, ProjectDetail, RegisterProjectKey, RegisterRow, RegisterR
 import type { Plan, Project } from '../../domain/model';
 import { DEFAULT_LISTS } from '../../domain/api/register';
 import { packRegisterRows, type RegisterColumns } from '../../domain/api/register-columns';
-import { firstAnswer, type RegisterFirst } from '../../domain/api/register-first';
+import { firstAnswer, firstBasis, REGISTER_WHOLE_UP_TO, type RegisterFirst } from '../../domain/api/register-first';
 import type { ServiceContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { listChangesForProject } from '../repositories/change-log-repo';
@@ -104,10 +104,17 @@ export function registerColumns(ctx: ServiceContext, planId?: number): RegisterC
   return memoPerDbState(ctx.db, `registerColumns:${id}`, ctx.today(), () => packRegisterRows(registerRows(ctx, id)));
 }
 
-/** The register's first answer (register-first.ts), memoised beside the rows it is cut from. */
+/**
+ * The register's first answer (register-first.ts). Memoised per plan, not per window: a window
+ * (1–1000 rows) is cut afresh each time (a millisecond or two), so no run of requests with
+ * different windows can fill the server's memory with copies of the register.
+ */
 export function registerFirst(ctx: ServiceContext, window: number, planId?: number): RegisterFirst {
   const id = resolvePlanId(ctx.db, planId);
-  return memoPerDbState(ctx.db, `registerFirst:${id}:${window}`, ctx.today(), () => firstAnswer(registerRows(ctx, id), window));
+  const rows = registerRows(ctx, id);
+  const basis = memoPerDbState(ctx.db, `registerFirstBasis:${id}`, ctx.today(), () => firstBasis(rows));
+  const whole = rows.projects.length <= Math.max(window, REGISTER_WHOLE_UP_TO) ? registerColumns(ctx, id) : undefined;
+  return firstAnswer(rows, window, basis, whole);
 }
 
 export function projectDetail(ctx: ServiceContext, id: number): ProjectDetail {

@@ -29,9 +29,28 @@ function defaultOrder(rows: readonly RegisterRow[]): number[] {
   return order.sort((a, b) => (rows[a]?.seq ?? 0) - (rows[b]?.seq ?? 0) || a - b);
 }
 
-export function firstAnswer(register: RegisterRows, window: number): RegisterFirst {
+/** What every first answer of a plan shares, whatever its window: worth keeping while the data is unchanged. */
+export interface FirstBasis {
+  /** the rows' positions in the default order */
+  order: readonly number[];
+  totals: RegisterTotals;
+  lightCounts: Record<TrafficLight, number>;
+}
+
+export function firstBasis(register: RegisterRows): FirstBasis {
+  const all = register.projects;
+  return { order: defaultOrder(all), totals: totalsOf(all), lightCounts: lightCounts(all) };
+}
+
+/**
+ * The first answer for a window of `window` rows. `whole`: the whole register already packed
+ * (register.columns' memo), used as it is when the plan is small enough to be sent whole.
+ */
+export function firstAnswer(register: RegisterRows, window: number, basis: FirstBasis = firstBasis(register), whole?: RegisterColumns): RegisterFirst {
   const all = register.projects;
   const complete = all.length <= Math.max(window, REGISTER_WHOLE_UP_TO);
-  const projects = complete ? all : defaultOrder(all).slice(0, window).flatMap((i) => all[i] ?? []);
-  return { ...packRegisterRows({ ...register, projects }), complete, projectCount: all.length, totals: totalsOf(all), lightCounts: lightCounts(all) };
+  const facts = { complete, projectCount: all.length, totals: basis.totals, lightCounts: basis.lightCounts };
+  if (complete) return { ...(whole ?? packRegisterRows(register)), ...facts };
+  const projects = basis.order.slice(0, window).flatMap((i) => all[i] ?? []);
+  return { ...packRegisterRows({ ...register, projects }), ...facts };
 }
