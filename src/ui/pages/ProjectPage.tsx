@@ -372,7 +372,9 @@ export default function ProjectPage({ id }: { id: number }) {
   }
 
   if (loadError) return <section className="page"><ErrorBanner error={loadError} /><a href="#/">返回台账</a></section>;
-  if (loading || !detail) return <section className="page"><p className="empty">正在加载…</p></section>;
+  // `detail` follows `data` in an effect: for one render after another project loads it is still the
+  // previous project's, and a key pressed then (Alt+→ again) acted on the project left behind
+  if (loading || !detail || detail.project.id !== id) return <section className="page"><p className="empty">正在加载…</p></section>;
   const p = detail.project;
   const siteNames = historySiteNames(detail);
   const history = detail.history.filter(isShownChange);
