@@ -43,11 +43,34 @@ export function registerInputFor(hash: string): RowsInput | null {
   return route.planId === undefined ? {} : { planId: route.planId };
 }
 
-/** Sends `register.first` now (or takes early-register.js's) when the page opens on the register. */
-export function startRegister(hash: string, rows: (input: RowsInput) => EarlyAnswer<RowsOutput> = rowsFor): void {
+/**
+ * Sends `register.first` now (or takes early-register.js's) when the page opens on the register;
+ * returns its answer (null on another page), for main.tsx to wait on briefly before the first render.
+ */
+export function startRegister(hash: string, rows: (input: RowsInput) => EarlyAnswer<RowsOutput> = rowsFor): EarlyAnswer<RowsOutput> | null {
   const input = registerInputFor(hash);
-  if (input === null) return;
-  started = { key: JSON.stringify(input), answer: rows(input) };
+  if (input === null) return null;
+  const answer = rows(input);
+  started = { key: JSON.stringify(input), answer };
+  return answer;
+}
+
+/**
+ * Resolves once the answer is in (or has failed), or after `ms`, whichever is first. The first
+ * render waits on it: the register's reply is usually a few milliseconds behind the bundle (its
+ * JSON is read only once the bundle's evaluation frees the main thread), and a page drawn once,
+ * with its rows, costs a render and a layout less than one drawn loading and then again.
+ */
+export function settledWithin(answer: EarlyAnswer<unknown> | null, ms: number): Promise<void> {
+  if (answer === null || answer.value !== undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    answer.promise.then(done, done);
+  });
 }
 
 /** The started request for exactly this input, once; null when there is none (then the page sends its own). */

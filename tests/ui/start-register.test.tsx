@@ -9,7 +9,7 @@ import type { RegisterRow, RegisterRows } from '../../src/domain/api/register';
 import { packRegisterRows } from '../../src/domain/api/register-columns';
 import { firstAnswer, type RegisterFirst } from '../../src/domain/api/register-first';
 import { ApiError } from '../../src/domain/api/errors';
-import { firstWindowRows, registerInputFor, startRegister, takeStartedRegister } from '../../src/ui/start-register';
+import { firstWindowRows, registerInputFor, settledWithin, startRegister, takeStartedRegister } from '../../src/ui/start-register';
 import { useRegisterRows } from '../../src/ui/register/use-register-rows';
 
 const sent = vi.hoisted(() => ({ calls: [] as { method: string; input: unknown }[], replies: new Map<string, unknown>() }));
@@ -142,6 +142,47 @@ describe('start-register', () => {
       vi.unstubAllGlobals();
       window.history.replaceState(null, '', '#/');
     }
+  });
+});
+
+describe('the first render\'s short wait for the register (settledWithin)', () => {
+  afterEach(() => vi.useRealTimers());
+  const done = (p: Promise<void>): (() => boolean) => {
+    let settled = false;
+    void p.then(() => (settled = true));
+    return () => settled;
+  };
+
+  it('returns what startRegister sent: the answer on the register, null elsewhere', () => {
+    early('{}', { ok: true, result: ROWS });
+    expect(startRegister('#/')?.value).toEqual(ROWS);
+    expect(startRegister('#/settings')).toBeNull();
+  });
+
+  it('does not wait for an answer already here, or on another page', async () => {
+    vi.useFakeTimers();
+    const here = done(settledWithin({ promise: Promise.resolve(1), value: 1 }, 300));
+    const none = done(settledWithin(null, 300));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(here()).toBe(true);
+    expect(none()).toBe(true);
+  });
+
+  it('waits for the answer, or its failure, but no longer than the limit', async () => {
+    vi.useFakeTimers();
+    let answer: (v: number) => void = () => undefined;
+    const coming = done(settledWithin({ promise: new Promise<number>((r) => (answer = r)) }, 300));
+    let fail: (e: Error) => void = () => undefined;
+    const failing = done(settledWithin({ promise: new Promise<number>((_, r) => (fail = r)) }, 300));
+    const never = done(settledWithin({ promise: new Promise<number>(() => undefined) }, 300));
+    await vi.advanceTimersByTimeAsync(50);
+    expect([coming(), failing(), never()]).toEqual([false, false, false]);
+    answer(1);
+    fail(new Error('down'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect([coming(), failing(), never()]).toEqual([true, true, false]);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(never()).toBe(true);
   });
 });
 
