@@ -46,6 +46,26 @@ async function openRegister(): Promise<void> {
   await waitFor(() => expect(rows().length).toBeGreaterThan(0), { timeout: 20_000 });
 }
 
+/** Holds back every row (`register.columns`) until `release()`: the page shows its first window meanwhile. */
+function holdEveryRow(): { release: () => void; restore: () => void } {
+  const backend = state.backend;
+  if (!backend) throw new Error('no backend');
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const call = backend.call.bind(backend);
+  const spy = vi.spyOn(backend, 'call').mockImplementation(async (method, input, door) => {
+    if (method === 'register.columns') await held;
+    return call(method, input, door);
+  });
+  return {
+    release: () => release(),
+    restore: () => {
+      release();
+      spy.mockRestore();
+    },
+  };
+}
+
 describe(`register with ${N} projects`, () => {
   it('draws a window of rows, yet counts and totals every project', async () => {
     await openRegister();
@@ -126,16 +146,7 @@ describe(`register with ${N} projects`, () => {
   });
 
   it('opens on the first window and the whole plan\'s totals, and a search typed before every row is here applies when they come', async () => {
-    const backend = state.backend;
-    if (!backend) throw new Error('no backend');
-    // every row held back until the test lets it through
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const call = backend.call.bind(backend);
-    const spy = vi.spyOn(backend, 'call').mockImplementation(async (method, input, door) => {
-      if (method === 'register.columns') await held;
-      return call(method, input, door);
-    });
+    const { release, restore } = holdEveryRow();
     try {
       startRegister('#/');
       render(<RegisterPage />);
@@ -160,21 +171,12 @@ describe(`register with ${N} projects`, () => {
       expect(screen.queryByTestId('register-loading')).toBeNull();
       expect(rows().every((r) => r.textContent?.includes(text))).toBe(true);
     } finally {
-      release();
-      spy.mockRestore();
+      restore();
     }
   });
 
   it('a scroll made while every row is still coming stays where it is when they come', async () => {
-    const backend = state.backend;
-    if (!backend) throw new Error('no backend');
-    let release = () => undefined as void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    const call = backend.call.bind(backend);
-    const spy = vi.spyOn(backend, 'call').mockImplementation(async (method, input, door) => {
-      if (method === 'register.columns') await held;
-      return call(method, input, door);
-    });
+    const { release, restore } = holdEveryRow();
     try {
       startRegister('#/');
       render(<RegisterPage />);
@@ -190,8 +192,7 @@ describe(`register with ${N} projects`, () => {
       await waitFor(() => expect(seqs()).toContain(1500));
       expect(wrap.scrollTop).toBe(56 * 1500);
     } finally {
-      release();
-      spy.mockRestore();
+      restore();
     }
   });
 });

@@ -84,6 +84,12 @@ describe('register.columns', () => {
   });
 });
 
+/** A backend on a fixture plan of n projects (above REGISTER_WHOLE_UP_TO: sent in windows). */
+function largePlan(n: number): ReturnType<typeof openBackend> {
+  const { dbPath } = buildRegisterDb({ projects: n });
+  return openBackend({ dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+}
+
 describe('register.first', () => {
   it('is the whole register for a plan drawn whole (the seeded plan)', async () => {
     const b = openTempBackend();
@@ -101,8 +107,7 @@ describe('register.first', () => {
 
   it("for a large plan: the default order's first rows, and the whole plan's header, totals and light counts", async () => {
     const n = REGISTER_WHOLE_UP_TO + 200;
-    const { dbPath } = buildRegisterDb({ projects: n });
-    const b = openBackend({ dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+    const b = largePlan(n);
     try {
       const rows = await b.send('register.rows', {});
       const first = await b.send('register.first', { rows: 40 });
@@ -125,8 +130,7 @@ describe('register.first', () => {
 
   it('any window, cut afresh from one memo per plan: windows of every size do not pile up in the server', async () => {
     const n = REGISTER_WHOLE_UP_TO + 50;
-    const { dbPath } = buildRegisterDb({ projects: n });
-    const b = openBackend({ dbPath, clock: TEST_CLOCK, today: () => REGISTER_DB_TODAY });
+    const b = largePlan(n);
     try {
       const rows = await b.send('register.rows', {});
       const bySeq = [...rows.projects].sort((a, c) => a.seq - c.seq);

@@ -3,7 +3,7 @@ import type { AppMeta, ProjectDetail, RegisterProjectKey, RegisterRow, RegisterR
 import type { Plan, Project } from '../../domain/model';
 import { DEFAULT_LISTS } from '../../domain/api/register';
 import { packRegisterRows, type RegisterColumns } from '../../domain/api/register-columns';
-import { firstAnswer, firstBasis, REGISTER_WHOLE_UP_TO, type RegisterFirst } from '../../domain/api/register-first';
+import { firstAnswer, firstBasis, type RegisterFirst } from '../../domain/api/register-first';
 import type { ServiceContext } from '../context';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { listChangesForProject } from '../repositories/change-log-repo';
@@ -113,8 +113,7 @@ export function registerFirst(ctx: ServiceContext, window: number, planId?: numb
   const id = resolvePlanId(ctx.db, planId);
   const rows = registerRows(ctx, id);
   const basis = memoPerDbState(ctx.db, `registerFirstBasis:${id}`, ctx.today(), () => firstBasis(rows));
-  const whole = rows.projects.length <= Math.max(window, REGISTER_WHOLE_UP_TO) ? registerColumns(ctx, id) : undefined;
-  return firstAnswer(rows, window, basis, whole);
+  return firstAnswer(rows, window, basis, () => registerColumns(ctx, id));
 }
 
 export function projectDetail(ctx: ServiceContext, id: number): ProjectDetail {

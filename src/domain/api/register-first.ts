@@ -43,14 +43,19 @@ export function firstBasis(register: RegisterRows): FirstBasis {
 }
 
 /**
- * The first answer for a window of `window` rows. `whole`: the whole register already packed
- * (register.columns' memo), used as it is when the plan is small enough to be sent whole.
+ * The first answer for a window of `window` rows. `whole`: the whole register packed (the
+ * server passes register.columns' memo), asked for only when the plan is sent whole.
  */
-export function firstAnswer(register: RegisterRows, window: number, basis: FirstBasis = firstBasis(register), whole?: RegisterColumns): RegisterFirst {
+export function firstAnswer(
+  register: RegisterRows,
+  window: number,
+  basis: FirstBasis = firstBasis(register),
+  whole: () => RegisterColumns = () => packRegisterRows(register),
+): RegisterFirst {
   const all = register.projects;
   const complete = all.length <= Math.max(window, REGISTER_WHOLE_UP_TO);
   const facts = { complete, projectCount: all.length, totals: basis.totals, lightCounts: basis.lightCounts };
-  if (complete) return { ...(whole ?? packRegisterRows(register)), ...facts };
+  if (complete) return { ...whole(), ...facts };
   const projects = basis.order.slice(0, window).flatMap((i) => all[i] ?? []);
   return { ...packRegisterRows({ ...register, projects }), ...facts };
 }

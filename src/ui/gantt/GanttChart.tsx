@@ -179,11 +179,14 @@ export default function GanttChart({
   const toggle = useCallback((id: number) => setExpanded((prev) => toggled(prev, id)), []);
   const resize = useCallback((key: ColumnKey, width: number) => setPrefs((p) => setColumnWidth(p, key, width)), []);
 
+  /** the height the rows have in the scroller, below its sticky time header */
+  const rowsRoom = (el: HTMLElement): number => Math.max(rowHeight, (el.clientHeight || viewport.height) - headHeight);
+
   const focusRow = (target: number): void => {
     const el = scroller.current;
     if (!el || rows.length === 0) return;
     const i = Math.max(0, Math.min(rows.length - 1, target));
-    const room = Math.max(rowHeight, (el.clientHeight || viewport.height) - headHeight);
+    const room = rowsRoom(el);
     const top = i * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + rowHeight > el.scrollTop + room) el.scrollTop = top + rowHeight - room;
@@ -236,9 +239,8 @@ export default function GanttChart({
       // Tab from the chart itself enters the rows at the row last focused if it is in view, else
       // at the first row in view: never at a row scrolled far away (or not mounted at all)
       e.preventDefault();
-      const room = Math.max(rowHeight, (el.clientHeight || viewport.height) - headHeight);
       const last = Math.min(focusIndex, rows.length - 1);
-      focusRow(rowInView(last, el.scrollTop, room, rowHeight) ? last : firstRowInView(el.scrollTop, rowHeight, rows.length));
+      focusRow(rowInView(last, el.scrollTop, rowsRoom(el), rowHeight) ? last : firstRowInView(el.scrollTop, rowHeight, rows.length));
       return;
     }
     const page = Math.max(rowHeight, el.clientHeight - headHeight - rowHeight);

@@ -68,6 +68,10 @@ function unpacked({ plan, totalInvestmentYuan, siteCount, categories, towns, row
   return unpackRegisterRows({ plan, totalInvestmentYuan, siteCount, categories, towns, rows });
 }
 
+type Row = RegisterRows['projects'][number];
+
+const NO_ROWS: readonly Row[] = [];
+
 export function useRegisterRows(planId: number | undefined, { showFirstWindow }: RegisterLoadOptions = { showFirstWindow: true }): RegisterLoad {
   const key = JSON.stringify(planId === undefined ? {} : { planId });
   // taken once, on the first render: later loads ask for every row
@@ -148,9 +152,6 @@ export function useRegisterRows(planId: number | undefined, { showFirstWindow }:
   };
 }
 
-type Row = RegisterRows['projects'][number];
-
-const NO_ROWS: readonly Row[] = [];
 const NONE_OPENED: ReadonlySet<number> = new Set();
 
 /** rows indexed per idle slice: a few milliseconds of work */
